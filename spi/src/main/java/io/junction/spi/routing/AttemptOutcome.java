@@ -1,0 +1,38 @@
+package io.junction.spi.routing;
+
+import io.junction.spi.ErrorKind;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How one attempt on a deployment ended, fed back to the strategy that chose it.
+ *
+ * @param error empty when the attempt succeeded
+ * @param latency from sending to the last byte (the whole response, or the end of the stream)
+ * @param timeToFirstToken for a stream, until its first chunk; otherwise equal to {@code latency}
+ */
+public record AttemptOutcome(
+        String deploymentId,
+        String modelGroup,
+        Optional<ErrorKind> error,
+        Duration latency,
+        Duration timeToFirstToken,
+        long promptTokens,
+        long completionTokens)
+{
+    public AttemptOutcome
+    {
+        Objects.requireNonNull(deploymentId, "deploymentId is null");
+        Objects.requireNonNull(modelGroup, "modelGroup is null");
+        Objects.requireNonNull(error, "error is null");
+        Objects.requireNonNull(latency, "latency is null");
+        Objects.requireNonNull(timeToFirstToken, "timeToFirstToken is null");
+    }
+
+    public boolean succeeded()
+    {
+        return error.isEmpty();
+    }
+}
