@@ -1,0 +1,226 @@
+package io.junction.distribution;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.chat.completions.ChatCompletion;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import org.junit.jupiter.api.Test;
+
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A plugin written by someone else, built outside this reactor against nothing but the SPI jar the distribution
+ * ships, and dropped into a plugins folder: the way a third party extends Junction.
+ */
+class ThirdPartyPluginIT
+{
+    private static final String ECHO_PLUGIN_SOURCE = """
+            package com.acme;
+
+            import io.junction.spi.JunctionPlugin;
+            import io.junction.spi.provider.DeploymentSpec;
+            import io.junction.spi.provider.Endpoint;
+            import io.junction.spi.provider.JsonStrings;
+            import io.junction.spi.provider.ProviderAdapter;
+            import io.junction.spi.provider.ProviderAdapterFactory;
+            import io.junction.spi.provider.ProviderContext;
+            import io.junction.spi.provider.ProviderResponse;
+            import io.junction.spi.provider.Usage;
+
+            import java.nio.charset.StandardCharsets;
+            import java.util.List;
+            import java.util.Set;
+
+            public class EchoPlugin implements JunctionPlugin
+            {
+                @Override
+                public List<ProviderAdapterFactory> providerAdapterFactories()
+                {
+                    return List.of(new EchoFactory());
+                }
+
+                static final class EchoFactory implements ProviderAdapterFactory
+                {
+                    @Override
+                    public String name()
+                    {
+                        return "acme-echo";
+                    }
+
+                    @Override
+                    public Set<String> modelPrefixes()
+                    {
+                        return Set.of("acme");
+                    }
+
+                    @Override
+                    public Set<Endpoint> endpoints()
+                    {
+                        return Set.of(Endpoint.CHAT_COMPLETIONS);
+                    }
+
+                    @Override
+                    public boolean streams()
+                    {
+                        return false;
+                    }
+
+                    @Override
+                    public ProviderAdapter create(DeploymentSpec deployment, ProviderContext context)
+                    {
+                        return request -> {
+                            String body = "{\\"id\\":\\"chatcmpl-acme-echo\\",\\"object\\":\\"chat.completion\\",\\"created\\":1700000000,"
+                                    + "\\"model\\":" + JsonStrings.quote(deployment.model()) + ","
+                                    + "\\"choices\\":[{\\"index\\":0,\\"message\\":{\\"role\\":\\"assistant\\",\\"content\\":"
+                                    + JsonStrings.quote("acme echo for " + request.modelGroup()) + "},\\"finish_reason\\":\\"stop\\"}],"
+                                    + "\\"usage\\":{\\"prompt_tokens\\":1,\\"completion_tokens\\":4,\\"total_tokens\\":5}}";
+                            return new ProviderResponse.Complete(body.getBytes(StandardCharsets.UTF_8), Usage.of(1, 4));
+                        };
+                    }
+                }
+            }
+            """;
+
+    @Test
+    void servesAModelThroughAPluginCompiledAgainstTheShippedSpiOnly()
+            throws IOException
+    {
+        Path work = Distribution.newWorkDirectory("third-party-plugin");
+        Path classes = compile(work, "com/acme/EchoPlugin.java", ECHO_PLUGIN_SOURCE);
+        Path plugins = copyOfShippedPlugins(work);
+        writePluginJar(plugins.resolve("acme-echo-1.0.0.jar"), "acme-echo", "com.acme.EchoPlugin", classes);
+        Path config = Files.writeString(work.resolve("config.yaml"), """
+                model_list:
+                  - model_name: echo-group
+                    litellm_params:
+                      model: acme/anything
+                """);
+
+        try (JunctionProcess gateway = JunctionProcess.builder(Distribution.home())
+                .config(config)
+                .plugins(plugins)
+                .logFile(work.resolve("junction.log"))
+                .start()) {
+            ChatCompletion completion = chat(gateway, "echo-group");
+
+            assertEquals("acme echo for echo-group", completion.choices().getFirst().message().content().orElseThrow());
+        }
+    }
+
+    @Test
+    void startsWithOurPluginsWhenAThirdPartyPluginClassIsMissing()
+            throws IOException
+    {
+        Path work = Distribution.newWorkDirectory("broken-plugin");
+        Path plugins = copyOfShippedPlugins(work);
+        Path noClasses = Files.createDirectories(work.resolve("empty-classes"));
+        writePluginJar(plugins.resolve("acme-broken-1.0.0.jar"), "acme-broken", "com.acme.DoesNotExist", noClasses);
+
+        try (JunctionProcess gateway = JunctionProcess.builder(Distribution.home())
+                .plugins(plugins)
+                .logFile(work.resolve("junction.log"))
+                .start()) {
+            // the mock provider lives in our providers plugin: it still loaded
+            ChatCompletion completion = chat(gateway, "junction-mock");
+
+            assertTrue(completion.choices().getFirst().message().content().isPresent());
+            String log = gateway.log();
+            assertAll(
+                    () -> assertTrue(log.contains("acme-broken"), "the log must name the broken plugin:\n" + log),
+                    () -> assertTrue(log.contains("com.acme.DoesNotExist"), "the log must name the missing class:\n" + log));
+        }
+    }
+
+    private static ChatCompletion chat(JunctionProcess gateway, String model)
+    {
+        OpenAIClient client = OpenAIOkHttpClient.builder()
+                .baseUrl(gateway.openAiBaseUrl())
+                .apiKey("no-key-is-configured")
+                .maxRetries(0)
+                .build();
+        try {
+            return client.chat().completions().create(ChatCompletionCreateParams.builder()
+                    .model(model)
+                    .addUserMessage("Who answers?")
+                    .build());
+        }
+        finally {
+            client.close();
+        }
+    }
+
+    /** Compiles one source file with the JDK's compiler, against the distribution's SPI jar and nothing else. */
+    private static Path compile(Path work, String relativePath, String source)
+            throws IOException
+    {
+        Path sourceFile = work.resolve("src").resolve(relativePath);
+        Files.createDirectories(sourceFile.getParent());
+        Files.writeString(sourceFile, source);
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        Path spiJar = Distribution.single(Distribution.home().resolve("lib"), "junction-spi-*.jar");
+
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        assertTrue(compiler != null, "the tests must run on a JDK, not a JRE");
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            List<String> options = List.of("--release", "21", "-classpath", spiJar.toString(), "-d", classes.toString());
+            boolean compiled = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(sourceFile)).call();
+            assertTrue(compiled, "the plugin does not compile against " + spiJar.getFileName() + ": " + diagnostics.getDiagnostics());
+        }
+        return classes;
+    }
+
+    /** A PF4J jar plugin: the classes under {@code classes} and the manifest entries PF4J reads. */
+    private static void writePluginJar(Path jar, String pluginId, String pluginClass, Path classes)
+            throws IOException
+    {
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        attributes.putValue("Plugin-Id", pluginId);
+        attributes.putValue("Plugin-Version", "1.0.0");
+        attributes.putValue("Plugin-Class", pluginClass);
+        attributes.putValue("Plugin-Provider", "Acme");
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream jarOut = new JarOutputStream(out, manifest);
+                Stream<Path> walk = Files.walk(classes)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, jarOut);
+                jarOut.closeEntry();
+            }
+        }
+    }
+
+    private static Path copyOfShippedPlugins(Path work)
+            throws IOException
+    {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        try (Stream<Path> shipped = Files.list(Distribution.home().resolve("plugins"))) {
+            for (Path jar : shipped.toList()) {
+                Files.copy(jar, plugins.resolve(jar.getFileName()));
+            }
+        }
+        return plugins;
+    }
+}

@@ -1,0 +1,278 @@
+package io.junction.kernel.http;
+
+import io.junction.kernel.cache.ResponseCacheLayer;
+import io.junction.kernel.callback.CallbackDispatcher;
+import io.junction.kernel.router.DeploymentRuntime;
+import io.junction.kernel.router.ModelGroup;
+import io.junction.kernel.router.Router;
+import io.junction.kernel.upstream.UpstreamTime;
+import io.junction.spi.ErrorKind;
+import io.junction.spi.cache.CacheQuery;
+import io.junction.spi.cache.CachedResponse;
+import io.junction.spi.provider.ChunkStream;
+import io.junction.spi.provider.Endpoint;
+import io.junction.spi.provider.ProviderException;
+import io.junction.spi.provider.ProviderRequest;
+import io.junction.spi.provider.ProviderResponse;
+import io.junction.spi.provider.Usage;
+import io.junction.spi.routing.AttemptOutcome;
+import io.junction.spi.routing.RouteRequest;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Serves {@code /chat/completions}, {@code /completions} and {@code /embeddings}: reads the body (bounded), scans the
+ * routing fields, answers from cache when it can, then tries deployments chosen by the router (re-selecting on each
+ * retryable failure) and sends the answer whole or as server-sent events, chunk by chunk. The log event goes to the
+ * callbacks' queues after the last byte.
+ */
+final class InferenceHandler
+{
+    private final Router router;
+    private final Optional<ResponseCacheLayer> cache;
+    private final CallbackDispatcher callbacks;
+    private final InstantSource clock;
+    private final long maxBodyBytes;
+
+    InferenceHandler(Router router, Optional<ResponseCacheLayer> cache, CallbackDispatcher callbacks, InstantSource clock, long maxBodyBytes)
+    {
+        this.router = router;
+        this.cache = cache;
+        this.callbacks = callbacks;
+        this.clock = clock;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    void handle(CallRecord call, Request request, Response response, Callback callback)
+    {
+        UpstreamTime upstreamTime = UpstreamTime.begin();
+        try {
+            serve(call, upstreamTime, request, response, callback);
+        }
+        catch (GatewayError error) {
+            call.upstreamWaitNanos = upstreamTime.waitedNanos();
+            call.failed(error);
+            GatewayHandler.sendError(response, callback, error);
+        }
+        finally {
+            UpstreamTime.end();
+            callbacks.publish(call.toEvent(System.nanoTime()));
+        }
+    }
+
+    private void serve(CallRecord call, UpstreamTime upstreamTime, Request request, Response response, Callback callback)
+    {
+        byte[] body = readBody(request);
+        ScannedRequest scanned = RequestScanner.scan(body);
+        call.modelGroup = scanned.model();
+        call.endUser = scanned.user();
+        boolean stream = scanned.stream() && call.endpoint != Endpoint.EMBEDDINGS;
+        call.stream = stream;
+
+        ModelGroup group = router.group(scanned.model()).orElseThrow(() -> new GatewayError(ErrorKind.INVALID_REQUEST,
+                "Invalid model name passed in model=" + scanned.model() + ". Call `/v1/models` to view available models.", "model", "model_not_found"));
+
+        Optional<CacheQuery> cacheQuery = stream ? Optional.empty() : cache.map(layer -> layer.query(call.endpoint, group.name(), body));
+        if (cacheQuery.isPresent() && answerFromCache(call, cacheQuery.get(), response, callback)) {
+            return;
+        }
+
+        ProviderRequest providerRequest = new ProviderRequest(call.callId, call.endpoint, group.name(), stream, body,
+                scanned.modelValueStart(), scanned.modelValueEnd(), scanned.estimatedPromptTokens());
+        RouteRequest routeRequest = new RouteRequest(group.name(), call.endpoint, stream, scanned.estimatedPromptTokens());
+        Set<String> tried = new HashSet<>(2);
+        GatewayError lastError = null;
+        int maxAttempts = 1 + router.numRetries();
+        while (call.attempts < maxAttempts) {
+            Optional<DeploymentRuntime> selected = router.select(group, routeRequest, tried);
+            if (selected.isEmpty()) {
+                throw lastError != null ? lastError : noDeployment(group, call.endpoint, stream);
+            }
+            DeploymentRuntime deployment = selected.get();
+            call.attempts++;
+            call.deploymentId = deployment.id();
+            call.provider = deployment.config().provider();
+            call.upstreamModel = deployment.config().model();
+            try {
+                attempt(call, upstreamTime, deployment, providerRequest, cacheQuery, response, callback);
+                return;
+            }
+            catch (ProviderException e) {
+                lastError = GatewayError.from(e);
+                if (!e.kind().retryable()) {
+                    break;
+                }
+                tried.add(deployment.id());
+            }
+        }
+        throw lastError;
+    }
+
+    private void attempt(CallRecord call, UpstreamTime upstreamTime, DeploymentRuntime deployment, ProviderRequest providerRequest,
+            Optional<CacheQuery> cacheQuery, Response response, Callback callback)
+    {
+        int estimatedTokens = providerRequest.estimatedPromptTokens();
+        long attemptStart = System.nanoTime();
+        deployment.attemptStarted(estimatedTokens);
+        Usage usage = Usage.UNKNOWN;
+        long firstTokenNanos = -1;
+        ProviderException failure = null;
+        try {
+            ProviderResponse answer = deployment.adapter().send(providerRequest);
+            switch (answer) {
+                case ProviderResponse.Complete complete -> {
+                    if (providerRequest.stream()) {
+                        throw new ProviderException(ErrorKind.INTERNAL, "The provider plugin '" + deployment.pluginId() + "' answered a streamed request with a whole response.");
+                    }
+                    usage = complete.usage();
+                    call.upstreamWaitNanos = upstreamTime.waitedNanos();
+                    settle(call, deployment, usage);
+                    call.status = 200;
+                    response.setStatus(200);
+                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponses.APPLICATION_JSON);
+                    ResponseHeaders.provider(response.getHeaders(), complete.headers());
+                    ResponseHeaders.served(response.getHeaders(), call, call.overheadNanos(System.nanoTime()));
+                    response.write(true, ByteBuffer.wrap(complete.body()), callback);
+                    cacheQuery.ifPresent(query -> cache.orElseThrow().storeLater(query, new CachedResponse(complete.body(), complete.usage(), clock.instant())));
+                }
+                case ProviderResponse.Streaming streaming -> {
+                    try (ChunkStream chunks = streaming.chunks()) {
+                        firstTokenNanos = stream(call, upstreamTime, deployment, chunks, streaming, response, callback);
+                        usage = chunks.usage();
+                        settle(call, deployment, usage);
+                    }
+                }
+            }
+        }
+        catch (ProviderException e) {
+            failure = e;
+            throw e;
+        }
+        finally {
+            long latency = System.nanoTime() - attemptStart;
+            deployment.attemptFinished(estimatedTokens, usage.known() ? usage.promptTokens() + usage.completionTokens() : -1);
+            router.recordOutcome(new AttemptOutcome(deployment.id(), deployment.config().modelName(),
+                    failure == null ? Optional.empty() : Optional.of(failure.kind()),
+                    Duration.ofNanos(latency), Duration.ofNanos(firstTokenNanos < 0 ? latency : firstTokenNanos - attemptStart),
+                    usage.known() ? usage.promptTokens() : 0, usage.known() ? usage.completionTokens() : 0));
+        }
+    }
+
+    /**
+     * Pulls the first chunk before committing the response, so a failure before the first byte can still be retried
+     * on another deployment; after that, errors end the stream in-band.
+     *
+     * @return when the first chunk was sent (nanoTime)
+     */
+    private long stream(CallRecord call, UpstreamTime upstreamTime, DeploymentRuntime deployment, ChunkStream chunks,
+            ProviderResponse.Streaming streaming, Response response, Callback callback)
+    {
+        byte[] first = chunks.next();
+        long firstTokenNanos = System.nanoTime();
+        call.timeToFirstTokenNanos = firstTokenNanos - call.startNanos;
+        call.upstreamWaitNanos = upstreamTime.waitedNanos();
+        call.status = 200;
+        SseWriter sse = new SseWriter(response);
+        response.setStatus(200);
+        ResponseHeaders.provider(response.getHeaders(), streaming.headers());
+        ResponseHeaders.served(response.getHeaders(), call, call.overheadNanos(firstTokenNanos));
+        try {
+            for (byte[] chunk = first; chunk != null; chunk = chunks.next()) {
+                sse.data(chunk);
+            }
+            call.upstreamWaitNanos = upstreamTime.waitedNanos();
+            sse.done();
+            callback.succeeded();
+        }
+        catch (ProviderException e) {
+            // the client already has a 200 and some chunks: the failure is reported inside the stream, never as a clean end
+            call.upstreamWaitNanos = upstreamTime.waitedNanos();
+            GatewayError error = GatewayError.from(e);
+            call.failed(error);
+            call.status = 200;
+            sse.error(error);
+            callback.succeeded();
+        }
+        catch (IOException e) {
+            // the client went away: stop reading the upstream (closing the chunk stream aborts it)
+            call.upstreamWaitNanos = upstreamTime.waitedNanos();
+            call.status = 499;
+            call.error = ErrorKind.INVALID_REQUEST;
+            call.errorMessage = "client closed the connection";
+            callback.failed(e);
+        }
+        return firstTokenNanos;
+    }
+
+    private static void settle(CallRecord call, DeploymentRuntime deployment, Usage usage)
+    {
+        call.usage = usage;
+        call.costUsd = usage.known() ? deployment.cost(usage.promptTokens(), usage.completionTokens()) : 0;
+    }
+
+    private boolean answerFromCache(CallRecord call, CacheQuery query, Response response, Callback callback)
+    {
+        Optional<CachedResponse> hit = cache.orElseThrow().lookup(query);
+        if (hit.isEmpty()) {
+            return false;
+        }
+        call.cacheHit = true;
+        call.usage = hit.get().usage();
+        call.status = 200;
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponses.APPLICATION_JSON);
+        response.getHeaders().put(ResponseHeaders.CACHE_HIT, "true");
+        response.getHeaders().put(ResponseHeaders.LITELLM_CACHE_KEY, query.key());
+        ResponseHeaders.served(response.getHeaders(), call, call.overheadNanos(System.nanoTime()));
+        response.write(true, ByteBuffer.wrap(hit.get().body()), callback);
+        return true;
+    }
+
+    private GatewayError noDeployment(ModelGroup group, Endpoint endpoint, boolean stream)
+    {
+        boolean anyServes = group.deployments().stream().anyMatch(deployment -> deployment.serves(endpoint, stream));
+        if (!anyServes) {
+            return GatewayError.invalidRequest("Model '" + group.name() + "' does not support " + endpoint.path()
+                    + (stream ? " with stream: true" : "") + " with any of its deployments.", stream ? "stream" : "model");
+        }
+        return new GatewayError(ErrorKind.RATE_LIMITED, "No deployments available for model '" + group.name()
+                + "': every deployment is at its limit. Retry after the time in Retry-After.", null, "rate_limit_exceeded",
+                Duration.ofSeconds(1), java.util.Map.of());
+    }
+
+    private byte[] readBody(Request request)
+    {
+        long declared = request.getLength();
+        if (declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+            if (body.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return body;
+        }
+        catch (IOException e) {
+            throw GatewayError.invalidRequest("The request body could not be read: " + e.getClass().getSimpleName() + ".", null);
+        }
+    }
+
+    private GatewayError tooLarge()
+    {
+        return new GatewayError(ErrorKind.REQUEST_TOO_LARGE, "The request body is larger than the limit of " + maxBodyBytes
+                + " bytes (general_settings.max_request_size_mb).", null, "request_too_large");
+    }
+}

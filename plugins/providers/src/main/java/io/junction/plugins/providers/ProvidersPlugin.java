@@ -1,0 +1,21 @@
+package io.junction.plugins.providers;
+
+import io.junction.plugins.providers.mock.MockAdapterFactory;
+import io.junction.plugins.providers.openai.OpenAiAdapterFactory;
+import io.junction.spi.JunctionPlugin;
+import io.junction.spi.provider.ProviderAdapterFactory;
+
+import java.util.List;
+
+/** The plugin of our own provider adapters: {@code openai} (and OpenAI-compatible servers) and {@code mock}. */
+public final class ProvidersPlugin
+        implements JunctionPlugin
+{
+    public ProvidersPlugin() {}
+
+    @Override
+    public List<ProviderAdapterFactory> providerAdapterFactories()
+    {
+        return List.of(new OpenAiAdapterFactory(), new MockAdapterFactory());
+    }
+}

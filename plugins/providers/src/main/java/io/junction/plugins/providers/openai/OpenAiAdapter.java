@@ -1,0 +1,101 @@
+package io.junction.plugins.providers.openai;
+
+import io.junction.spi.ErrorKind;
+import io.junction.spi.provider.DeploymentSpec;
+import io.junction.spi.provider.ProviderAdapter;
+import io.junction.spi.provider.ProviderContext;
+import io.junction.spi.provider.ProviderException;
+import io.junction.spi.provider.ProviderRequest;
+import io.junction.spi.provider.ProviderResponse;
+import io.junction.spi.provider.UpstreamClient;
+import io.junction.spi.provider.UpstreamRequest;
+import io.junction.spi.provider.UpstreamResponse;
+import io.junction.spi.provider.UpstreamStream;
+import io.junction.spi.provider.UpstreamTimeouts;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * Serves a deployment of OpenAI or of a server that speaks its API. The client's body is forwarded as the bytes it
+ * sent with only {@code model} spliced in, and the answer is passed back as received: this is the gateway's hot
+ * path, so nothing is re-serialised; only usage and errors are read, with a streaming parser.
+ */
+final class OpenAiAdapter
+        implements ProviderAdapter
+{
+    // enough for any error object; a longer error body is cut here rather than held in memory
+    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+    private final String provider;
+    private final String upstreamModel;
+    private final OpenAiSettings settings;
+    private final UpstreamTimeouts timeouts;
+    private final UpstreamClient upstream;
+    private final OpenAiErrors errors;
+
+    OpenAiAdapter(DeploymentSpec deployment, ProviderContext context)
+    {
+        this.provider = deployment.provider();
+        this.upstreamModel = deployment.model();
+        this.settings = OpenAiSettings.from(deployment);
+        this.timeouts = deployment.timeouts();
+        this.upstream = context.upstream();
+        this.errors = new OpenAiErrors(provider, settings.apiKey(), context.clock());
+    }
+
+    @Override
+    public ProviderResponse send(ProviderRequest request)
+    {
+        if (request.modelValueStart() < 0) {
+            throw new ProviderException(ErrorKind.INVALID_REQUEST, "the request body has no top-level \"model\" string");
+        }
+        URI uri = settings.endpointUris().get(request.endpoint());
+        UpstreamRequest upstreamRequest = UpstreamRequest.postJson(uri, settings.headers(), request.bodyWithModel(upstreamModel), timeouts);
+        return request.stream() ? stream(upstreamRequest) : complete(upstreamRequest);
+    }
+
+    private ProviderResponse.Complete complete(UpstreamRequest upstreamRequest)
+    {
+        UpstreamResponse response = upstream.send(upstreamRequest);
+        if (!response.successful()) {
+            throw errors.fromResponse(response.status(), response.headers(), response.body());
+        }
+        return new ProviderResponse.Complete(response.body(), OpenAiBodyScanner.usage(response.body()),
+                OpenAiErrors.rateLimitHeaders(response.headers()));
+    }
+
+    private ProviderResponse.Streaming stream(UpstreamRequest upstreamRequest)
+    {
+        UpstreamStream stream = upstream.open(upstreamRequest);
+        try {
+            if (stream.status() < 200 || stream.status() >= 300) {
+                throw errors.fromResponse(stream.status(), stream.headers(), readErrorBody(stream.body()));
+            }
+            return new ProviderResponse.Streaming(new OpenAiChunkStream(stream, errors, provider),
+                    OpenAiErrors.rateLimitHeaders(stream.headers()));
+        }
+        catch (RuntimeException e) {
+            stream.close();
+            throw e;
+        }
+    }
+
+    private static byte[] readErrorBody(InputStream body)
+    {
+        try {
+            return body.readNBytes(MAX_ERROR_BODY_BYTES);
+        }
+        catch (IOException e) {
+            // the status alone still says what went wrong
+            return new byte[0];
+        }
+    }
+
+    @Override
+    public String toString()
+    {
+        return "OpenAiAdapter[" + provider + "/" + upstreamModel + ", " + settings + "]";
+    }
+}

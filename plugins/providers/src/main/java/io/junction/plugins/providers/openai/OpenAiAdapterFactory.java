@@ -1,0 +1,52 @@
+package io.junction.plugins.providers.openai;
+
+import io.junction.spi.provider.DeploymentSpec;
+import io.junction.spi.provider.Endpoint;
+import io.junction.spi.provider.ProviderAdapter;
+import io.junction.spi.provider.ProviderAdapterFactory;
+import io.junction.spi.provider.ProviderContext;
+
+import java.util.Set;
+
+/**
+ * The {@code openai} provider: OpenAI itself and every server LiteLLM reaches through the same OpenAI client, which
+ * differ only by their default {@code api_base} (Groq, Together, DeepSeek, Mistral, OpenRouter, Fireworks, vLLM).
+ * <p>
+ * {@code litellm_params}: {@code api_base} (ends in {@code /v1}, as in LiteLLM), {@code api_key} (sent as a bearer
+ * token; none is sent when absent), {@code organization}, {@code extra_headers} (a mapping).
+ */
+public final class OpenAiAdapterFactory
+        implements ProviderAdapterFactory
+{
+    public static final String NAME = "openai";
+
+    @Override
+    public String name()
+    {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> modelPrefixes()
+    {
+        return OpenAiSettings.DEFAULT_API_BASES.keySet();
+    }
+
+    @Override
+    public Set<Endpoint> endpoints()
+    {
+        return Set.of(Endpoint.values());
+    }
+
+    @Override
+    public Set<String> secretKeys()
+    {
+        return Set.of("api_key");
+    }
+
+    @Override
+    public ProviderAdapter create(DeploymentSpec deployment, ProviderContext context)
+    {
+        return new OpenAiAdapter(deployment, context);
+    }
+}

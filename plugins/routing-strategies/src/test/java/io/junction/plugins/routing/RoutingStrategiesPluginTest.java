@@ -1,0 +1,64 @@
+package io.junction.plugins.routing;
+
+import io.junction.spi.ConfigView;
+import io.junction.spi.JunctionPlugin;
+import io.junction.spi.provider.Endpoint;
+import io.junction.spi.routing.Candidate;
+import io.junction.spi.routing.Deployment;
+import io.junction.spi.routing.DeploymentLoad;
+import io.junction.spi.routing.RouteRequest;
+import io.junction.spi.routing.RoutingContext;
+import io.junction.spi.routing.RoutingStrategy;
+import io.junction.spi.routing.RoutingStrategyFactory;
+import org.junit.jupiter.api.Test;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RoutingStrategiesPluginTest
+{
+    @Test
+    void offersSimpleShuffleAndNothingOfOtherKinds()
+            throws ReflectiveOperationException
+    {
+        // the kernel instantiates the entry point reflectively, through its public no-argument constructor
+        JunctionPlugin plugin = RoutingStrategiesPlugin.class.getConstructor().newInstance();
+
+        assertEquals(List.of("simple-shuffle"), plugin.routingStrategyFactories().stream().map(RoutingStrategyFactory::name).toList());
+        assertTrue(plugin.providerAdapterFactories().isEmpty());
+        assertTrue(plugin.cacheFactories().isEmpty());
+        assertTrue(plugin.callbackFactories().isEmpty());
+    }
+
+    @Test
+    void strategyDrawsFromTheInjectedGenerator()
+    {
+        RoutingStrategyFactory factory = new RoutingStrategiesPlugin().routingStrategyFactories().getFirst();
+        List<Candidate> candidates = List.of(candidate("a"), candidate("b"), candidate("c"));
+        RouteRequest request = new RouteRequest("gpt-4o", Endpoint.CHAT_COMPLETIONS, true, 0);
+
+        RoutingStrategy first = factory.create(ConfigView.empty("router_settings"), new RoutingContext(new SplittableRandom(9), InstantSource.system()));
+        RoutingStrategy second = factory.create(ConfigView.empty("router_settings"), new RoutingContext(new SplittableRandom(9), InstantSource.system()));
+        SplittableRandom reference = new SplittableRandom(9);
+
+        for (int i = 0; i < 200; i++) {
+            String expected = candidates.get(reference.nextInt(candidates.size())).id();
+            assertEquals(expected, first.select(request, candidates).orElseThrow().id());
+            assertEquals(expected, second.select(request, candidates).orElseThrow().id());
+        }
+    }
+
+    private static Candidate candidate(String id)
+    {
+        Deployment deployment = new Deployment(id, "gpt-4o", "openai", "gpt-4o", OptionalDouble.empty(), OptionalLong.empty(),
+                OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Map.of());
+        return new Candidate(deployment, DeploymentLoad.IDLE);
+    }
+}
