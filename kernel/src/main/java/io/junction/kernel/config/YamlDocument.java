@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
  */
 final class YamlDocument
 {
-    /** A config.yaml is a few kilobytes; this leaves ample room for thousands of deployments. */
-    static final int MAX_CODE_POINTS = 8 * 1024 * 1024;
+    /** A config.yaml is a few kilobytes; 2 Mi code points hold thousands of deployments (and snakeyaml slows down on far larger input). */
+    static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
 
     private static final int MAX_ALIASES = 50;
     private static final int MAX_NESTING_DEPTH = 50;
@@ -55,6 +55,10 @@ final class YamlDocument
             throw syntaxError(sourceName, e);
         }
         catch (YAMLException e) {
+            if (yaml.codePointCount(0, yaml.length()) > MAX_CODE_POINTS) {
+                throw new ConfigException(sourceName, "is longer than " + MAX_CODE_POINTS
+                        + " characters, far more than any config.yaml. Fix: check that the path points at the config.yaml.");
+            }
             throw new ConfigException(sourceName, "cannot be read as YAML: " + shorten(e.getMessage())
                     + ". Fix: keep config.yaml a plain YAML document of mappings, lists and values.");
         }
@@ -154,7 +158,10 @@ final class YamlDocument
         if (message == null) {
             return "unknown error";
         }
-        String firstLine = message.lines().findFirst().orElse(message);
+        String firstLine = message.lines().findFirst().orElse(message).strip();
+        if (firstLine.endsWith(".")) {
+            firstLine = firstLine.substring(0, firstLine.length() - 1);
+        }
         return firstLine.length() > 200 ? firstLine.substring(0, 200) + "..." : firstLine;
     }
 

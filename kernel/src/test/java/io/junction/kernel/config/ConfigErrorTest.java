@@ -234,7 +234,7 @@ class ConfigErrorTest
         ConfigException error = parseFails("general_settings: {x: \"" + "x".repeat(YamlDocument.MAX_CODE_POINTS) + "\"}\n");
 
         assertEquals("config.yaml", error.key());
-        assertTrue(error.getMessage().contains("exceeds the limit"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("config.yaml: is longer than 2097152 characters"), error.getMessage());
     }
 
     @Test

@@ -133,6 +133,19 @@ class JdkUpstreamClientTest
     }
 
     @Test
+    void theFirstByteTimeoutEndsWithTheHeaders()
+            throws IOException
+    {
+        // headers with the first chunk after 500 ms, the body until 3 s: longer than the first-byte timeout
+        String body = "data: 1\n\n".repeat(6);
+        server.stubFor(post(urlEqualTo("/steady")).willReturn(aResponse().withStatus(200).withBody(body).withChunkedDribbleDelay(6, 3_000)));
+
+        try (UpstreamStream stream = client.open(request("/steady", new UpstreamTimeouts(LONG, Duration.ofMillis(1_500), LONG, LONG)))) {
+            assertEquals(body, new String(stream.body().readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void aStreamThatOutlastsTheTotalTimeoutTimesOut()
     {
         // WireMock sends the headers with the first chunk: one every 500 ms, for 10 s

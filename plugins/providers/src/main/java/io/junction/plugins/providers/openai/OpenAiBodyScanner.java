@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.junction.spi.provider.Usage;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the few top-level fields the gateway needs ({@code usage}, {@code error}) from an OpenAI body with a
@@ -79,8 +80,7 @@ final class OpenAiBodyScanner
             }
         }
         catch (IOException | RuntimeException e) {
-            // not JSON (an HTML error page, a cut body): report what was read before the fault
-            return new Facts(usage, error, topLevel(message, type, param, code));
+            // not JSON (an HTML error page, a cut body): what was read before the fault is all there is
         }
         return new Facts(usage, error, topLevel(message, type, param, code));
     }
@@ -196,7 +196,7 @@ final class OpenAiBodyScanner
 
     private static byte[] quoted(String key)
     {
-        return ("\"" + key + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return ("\"" + key + "\"").getBytes(StandardCharsets.US_ASCII);
     }
 
     static int indexOf(byte[] haystack, byte[] needle)
