@@ -42,6 +42,7 @@ class GatewayTest
     {
         TestPluginJars.write(plugins, "scripted-plugin", "io.junction.kernel.testplugin.ScriptedPlugin", "io/junction/kernel/testplugin");
         TestPluginJars.writeBroken(plugins, "broken-plugin");
+        TestPluginJars.writeWithoutManifest(plugins, "just-a-library");
         String config = """
                 model_list:
                   - model_name: chat
@@ -96,6 +97,7 @@ class GatewayTest
         assertTrue(status.path("plugins").toString().contains("scripted-plugin@1.0.0"), readiness.body());
         assertTrue(status.path("failed_plugins").toString().contains("broken-plugin"), readiness.body());
         assertTrue(status.path("failed_plugins").toString().contains("com.example.Missing"), readiness.body());
+        assertTrue(status.path("failed_plugins").toString().contains("just-a-library.jar: not a plugin: the jar has no META-INF/MANIFEST.MF"), readiness.body());
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -62,8 +61,15 @@ public final class TestPluginJars
         return jar;
     }
 
-    static List<String> lines(String text)
+    /** A jar that is not a plugin at all: no manifest. */
+    public static Path writeWithoutManifest(Path directory, String name)
+            throws IOException
     {
-        return text.lines().toList();
+        Path jar = directory.resolve(name + ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("readme.txt"));
+            out.closeEntry();
+        }
+        return jar;
     }
 }

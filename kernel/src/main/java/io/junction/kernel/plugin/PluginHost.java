@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -57,6 +60,11 @@ public final class PluginHost
             return new PluginReport(List.of(), List.of());
         }
         for (Path jar : jarsIn(directory)) {
+            Optional<String> notAPlugin = missingManifestEntries(jar);
+            if (notAPlugin.isPresent()) {
+                failed.add(jar.getFileName() + ": " + notAPlugin.get());
+                continue;
+            }
             try {
                 manager.loadPlugin(jar);
             }
@@ -116,6 +124,28 @@ public final class PluginHost
         }
         finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** PF4J's own report of a jar without a plugin manifest is a NullPointerException: say what is missing instead. */
+    private static Optional<String> missingManifestEntries(Path jar)
+    {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            if (manifest == null) {
+                return Optional.of("not a plugin: the jar has no META-INF/MANIFEST.MF (it needs Plugin-Id, Plugin-Version and Plugin-Class)");
+            }
+            List<String> missing = new ArrayList<>();
+            for (String entry : List.of("Plugin-Id", "Plugin-Version", "Plugin-Class")) {
+                String value = manifest.getMainAttributes().getValue(entry);
+                if (value == null || value.isBlank()) {
+                    missing.add(entry);
+                }
+            }
+            return missing.isEmpty() ? Optional.empty() : Optional.of("not a plugin: its manifest lacks " + String.join(", ", missing));
+        }
+        catch (IOException e) {
+            return Optional.of("not a readable jar (" + e.getMessage() + ")");
         }
     }
 
