@@ -125,7 +125,7 @@ final class InferenceHandler
     {
         int estimatedTokens = providerRequest.estimatedPromptTokens();
         long attemptStart = System.nanoTime();
-        deployment.attemptStarted(estimatedTokens);
+        long startMinute = deployment.attemptStarted(estimatedTokens);
         Usage usage = Usage.UNKNOWN;
         long firstTokenNanos = -1;
         ProviderException failure = null;
@@ -162,7 +162,7 @@ final class InferenceHandler
         }
         finally {
             long latency = System.nanoTime() - attemptStart;
-            deployment.attemptFinished(estimatedTokens, usage.known() ? usage.promptTokens() + usage.completionTokens() : -1);
+            deployment.attemptFinished(startMinute, estimatedTokens, usage.known() ? usage.promptTokens() + usage.completionTokens() : -1);
             router.recordOutcome(new AttemptOutcome(deployment.id(), deployment.config().modelName(),
                     failure == null ? Optional.empty() : Optional.of(failure.kind()),
                     Duration.ofNanos(latency), Duration.ofNanos(firstTokenNanos < 0 ? latency : firstTokenNanos - attemptStart),

@@ -71,24 +71,40 @@ public final class DeploymentRuntime
     Candidate candidate()
     {
         long minute = currentMinute();
-        return new Candidate(deployment, new DeploymentLoad(Math.max(0, inFlight.get()), requests.get(minute), tokens.get(minute)));
+        // concurrent resets of a window can leave a figure briefly below zero: a routing figure never fails a request
+        return new Candidate(deployment, new DeploymentLoad(Math.max(0, inFlight.get()), Math.max(0, requests.get(minute)), Math.max(0, tokens.get(minute))));
     }
 
-    /** Counts the attempt against the deployment's in-flight figure and its rpm, and reserves the prompt's tokens. */
-    public void attemptStarted(int estimatedPromptTokens)
+    /**
+     * Counts the attempt against the deployment's in-flight figure and its rpm, and reserves the prompt's tokens.
+     *
+     * @return the minute the reservation was made in, to settle it with {@link #attemptFinished}
+     */
+    public long attemptStarted(int estimatedPromptTokens)
     {
         long minute = currentMinute();
         inFlight.incrementAndGet();
         requests.add(1, minute);
         tokens.add(estimatedPromptTokens, minute);
+        return minute;
     }
 
-    /** Settles the reservation with the real token count, when the provider reported one. */
-    public void attemptFinished(int estimatedPromptTokens, long actualTokens)
+    /**
+     * Settles the reservation with the real token count, when the provider reported one. A reservation made in an
+     * earlier minute is not settled against the current one: that window never held it.
+     */
+    public void attemptFinished(long startMinute, int estimatedPromptTokens, long actualTokens)
     {
         inFlight.decrementAndGet();
-        if (actualTokens >= 0) {
-            tokens.add(actualTokens - estimatedPromptTokens, currentMinute());
+        long minute = currentMinute();
+        if (actualTokens < 0) {
+            return;
+        }
+        if (minute == startMinute) {
+            tokens.add(actualTokens - estimatedPromptTokens, minute);
+        }
+        else {
+            tokens.add(actualTokens, minute);
         }
     }
 
