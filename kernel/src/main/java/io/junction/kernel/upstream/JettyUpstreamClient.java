@@ -80,9 +80,7 @@ public final class JettyUpstreamClient
             throw failure(upstreamRequest, e.getCause());
         }
         catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            throw new ProviderException(ErrorKind.TIMEOUT, "The call to " + host(upstreamRequest.uri()) + " was interrupted.", e);
+            throw interrupted(request, upstreamRequest, e);
         }
         finally {
             UpstreamTime.add(System.nanoTime() - start);
@@ -109,9 +107,7 @@ public final class JettyUpstreamClient
             throw failure(upstreamRequest, e.getCause());
         }
         catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            throw new ProviderException(ErrorKind.TIMEOUT, "The call to " + host(upstreamRequest.uri()) + " was interrupted.", e);
+            throw interrupted(request, upstreamRequest, e);
         }
         finally {
             UpstreamTime.add(System.nanoTime() - start);
@@ -137,6 +133,13 @@ public final class JettyUpstreamClient
             request.body(new BytesRequestContent(contentType, upstreamRequest.body()));
         }
         return request;
+    }
+
+    private static ProviderException interrupted(Request request, UpstreamRequest upstreamRequest, InterruptedException e)
+    {
+        Thread.currentThread().interrupt();
+        request.abort(e);
+        return new ProviderException(ErrorKind.TIMEOUT, "The call to " + host(upstreamRequest.uri()) + " was interrupted.", e);
     }
 
     private static ProviderException failure(UpstreamRequest request, Throwable cause)
