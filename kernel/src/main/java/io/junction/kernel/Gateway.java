@@ -4,6 +4,7 @@ import io.junction.kernel.cache.ResponseCacheLayer;
 import io.junction.kernel.callback.CallbackDispatcher;
 import io.junction.kernel.config.GatewayConfig;
 import io.junction.kernel.config.ModelDeployment;
+import io.junction.kernel.config.RouterSettings;
 import io.junction.kernel.http.GatewayHandler;
 import io.junction.kernel.http.MasterKeyAuth;
 import io.junction.kernel.http.OpenAiErrorHandler;
@@ -181,8 +182,12 @@ public final class Gateway
         String name = config.routerSettings().routingStrategy();
         Optional<Registered<RoutingStrategyFactory>> strategy = registry.strategy(name);
         if (strategy.isEmpty()) {
-            log.warn("Config: router_settings.routing_strategy '{}' is not provided by any loaded plugin (available: {}); "
-                    + "routing uniformly at random instead", name, registry.strategyNames());
+            // LiteLLM's own default, which honours weight, rpm and tpm, is the closest stand-in
+            strategy = registry.strategy(RouterSettings.DEFAULT_ROUTING_STRATEGY);
+            log.warn("Config: router_settings.routing_strategy '{}' is not provided by any loaded plugin (available: {}); using {} instead",
+                    name, registry.strategyNames(), strategy.isPresent() ? RouterSettings.DEFAULT_ROUTING_STRATEGY : "a uniform random choice");
+        }
+        if (strategy.isEmpty()) {
             return (request, candidates) -> Optional.of(candidates.get(random.nextInt(candidates.size())));
         }
         Registered<RoutingStrategyFactory> registered = strategy.get();
