@@ -8,7 +8,8 @@ import java.util.Optional;
  * @param modelValueStart offset of the model value's opening quote in the body
  * @param modelValueEnd offset just past its closing quote
  * @param includeUsage {@code stream_options.include_usage}
- * @param promptCharacters characters of text in {@code messages}, {@code prompt} or {@code input}, for token estimates
+ * @param promptCharacters about the amount of text in {@code messages}, {@code prompt} or {@code input} (bytes of their
+ *        JSON, not decoded), for token estimates
  */
 public record ScannedRequest(
         String model,
