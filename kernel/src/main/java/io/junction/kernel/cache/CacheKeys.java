@@ -3,14 +3,11 @@ package io.junction.kernel.cache;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.junction.kernel.Sha256;
 import io.junction.spi.provider.Endpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,7 +35,7 @@ public final class CacheKeys
         catch (IOException e) {
             throw new UncheckedIOException("the body was scanned as valid JSON before", e);
         }
-        return HexFormat.of().formatHex(sha256(canonical.toString()));
+        return Sha256.hex(canonical.toString());
     }
 
     private static void appendCanonical(JsonParser parser, StringBuilder out, boolean topLevel)
@@ -97,13 +94,4 @@ public final class CacheKeys
         out.append(io.junction.spi.provider.JsonStrings.quote(value));
     }
 
-    private static byte[] sha256(String value)
-    {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
 }

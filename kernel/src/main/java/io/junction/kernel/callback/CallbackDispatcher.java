@@ -32,11 +32,6 @@ public final class CallbackDispatcher
         worker.start();
     }
 
-    public boolean isEmpty()
-    {
-        return workers.isEmpty();
-    }
-
     /** Never blocks: a full queue drops the event for that callback and counts it. */
     public void publish(RequestLogEvent event)
     {
@@ -51,13 +46,6 @@ public final class CallbackDispatcher
         Map<String, Long> dropped = new TreeMap<>();
         workers.forEach(worker -> dropped.put(worker.name(), worker.dropped()));
         return dropped;
-    }
-
-    public Map<String, Long> delivered()
-    {
-        Map<String, Long> delivered = new TreeMap<>();
-        workers.forEach(worker -> delivered.put(worker.name(), worker.delivered()));
-        return delivered;
     }
 
     @Override

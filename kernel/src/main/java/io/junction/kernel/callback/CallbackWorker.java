@@ -25,7 +25,6 @@ final class CallbackWorker
     private final PluginFaults faults;
     private final BlockingQueue<RequestLogEvent> queue;
     private final LongAdder dropped = new LongAdder();
-    private final LongAdder delivered = new LongAdder();
     private final Thread thread;
     private volatile boolean stopping;
 
@@ -61,11 +60,6 @@ final class CallbackWorker
         return dropped.sum();
     }
 
-    long delivered()
-    {
-        return delivered.sum();
-    }
-
     private void run()
     {
         List<RequestLogEvent> batch = new ArrayList<>(MAX_BATCH);
@@ -92,7 +86,6 @@ final class CallbackWorker
     {
         try {
             callback.onEvents(List.copyOf(batch));
-            delivered.add(batch.size());
         }
         catch (RuntimeException | LinkageError e) {
             faults.record(pluginId, "callback '" + name + "' onEvents", e);

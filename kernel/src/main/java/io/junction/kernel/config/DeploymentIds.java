@@ -1,9 +1,8 @@
 package io.junction.kernel.config;
 
+import io.junction.kernel.Sha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,14 +26,7 @@ final class DeploymentIds
         appendCanonical(canonical, modelName);
         canonical.append('\n');
         appendCanonical(canonical, writtenParams);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HEX_DIGITS);
-        }
-        catch (NoSuchAlgorithmException e) {
-            // every JDK has SHA-256
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(canonical.toString()).substring(0, HEX_DIGITS);
     }
 
     /** An unambiguous text form: strings quoted and escaped, mapping keys sorted, numbers tagged by type. */

@@ -44,6 +44,8 @@ public final class GatewayHandler
     private final Supplier<Map<String, Object>> readiness;
     private final InstantSource clock;
     private final long startedEpochSeconds;
+    // model groups never change while the gateway runs
+    private final byte[] modelList;
     private volatile boolean shuttingDown;
 
     public GatewayHandler(Router router, MasterKeyAuth auth, Optional<ResponseCacheLayer> cache, CallbackDispatcher callbacks,
@@ -57,6 +59,7 @@ public final class GatewayHandler
         this.readiness = readiness;
         this.clock = clock;
         this.startedEpochSeconds = clock.instant().getEpochSecond();
+        this.modelList = modelList();
     }
 
     /** Readiness turns 503 so load balancers stop sending while in-flight requests finish. */
@@ -114,7 +117,7 @@ public final class GatewayHandler
             case "/models" -> {
                 requireMethod(method, HttpMethod.GET);
                 auth.authenticate(request);
-                JsonResponses.send(response, callback, 200, modelList());
+                JsonResponses.send(response, callback, 200, modelList);
             }
             default -> {
                 if (route.startsWith("/models/")) {
@@ -228,7 +231,7 @@ public final class GatewayHandler
             callback.failed(error);
             return;
         }
-        error.headers().forEach((name, value) -> response.getHeaders().put("llm_provider-" + name, value));
+        ResponseHeaders.provider(response.getHeaders(), error.headers());
         error.retryAfter().ifPresent(wait -> response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
         JsonResponses.send(response, callback, error.status(), JsonResponses.errorBody(error));
     }

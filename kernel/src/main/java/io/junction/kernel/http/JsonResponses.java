@@ -57,7 +57,7 @@ public final class JsonResponses
         });
     }
 
-    public static void writeErrorObject(JsonGenerator json, GatewayError error)
+    private static void writeErrorObject(JsonGenerator json, GatewayError error)
             throws IOException
     {
         json.writeObjectFieldStart("error");

@@ -1,13 +1,12 @@
 package io.junction.kernel.http;
 
+import io.junction.kernel.Sha256;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.Secret;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /**
@@ -24,7 +23,7 @@ public final class MasterKeyAuth
 
     public MasterKeyAuth(Optional<Secret> masterKey)
     {
-        this.masterKeyDigest = masterKey.map(key -> sha256(key.reveal())).orElse(null);
+        this.masterKeyDigest = masterKey.map(key -> Sha256.digest(key.reveal())).orElse(null);
     }
 
     public boolean enabled()
@@ -46,7 +45,7 @@ public final class MasterKeyAuth
             throw new GatewayError(ErrorKind.AUTHENTICATION,
                     "Authentication error: no API key provided. Send 'Authorization: Bearer <key>'.", null, "invalid_api_key");
         }
-        if (!MessageDigest.isEqual(masterKeyDigest, sha256(presented))) {
+        if (!MessageDigest.isEqual(masterKeyDigest, Sha256.digest(presented))) {
             throw new GatewayError(ErrorKind.AUTHENTICATION, "Authentication error: invalid API key.", null, "invalid_api_key");
         }
         return Optional.of(MASTER_KEY_CALLER);
@@ -62,15 +61,5 @@ public final class MasterKeyAuth
             return authorization.trim();
         }
         return request.getHeaders().get("x-litellm-api-key");
-    }
-
-    private static byte[] sha256(String value)
-    {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

@@ -89,16 +89,6 @@ public final class ExtensionRegistry
         return new TreeSet<>(callbacks.keySet());
     }
 
-    /** Every secret config key any loaded extension declares, for masking config dumps. */
-    public Set<String> secretKeys()
-    {
-        Set<String> keys = new TreeSet<>();
-        for (Map<String, ? extends Registered<?>> byName : java.util.List.of(providersByPrefix, strategies, caches, callbacks)) {
-            byName.values().forEach(registered -> keys.addAll(registered.factory().secretKeys()));
-        }
-        return keys;
-    }
-
     private static <F extends ExtensionFactory> void claim(Map<String, Registered<F>> byName, String name, Registered<F> registered, String what)
     {
         Registered<F> existing = byName.putIfAbsent(name, registered);

@@ -29,12 +29,6 @@ public final class PluginFaults
         }
     }
 
-    public long count(String pluginId)
-    {
-        LongAdder counter = faultsByPlugin.get(pluginId);
-        return counter == null ? 0 : counter.sum();
-    }
-
     public Map<String, Long> snapshot()
     {
         Map<String, Long> snapshot = new java.util.TreeMap<>();
