@@ -1,5 +1,6 @@
 package io.junction.plugins.providers.openai;
 
+import io.junction.plugins.providers.common.SseEventReader;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ChunkStream;
 import io.junction.spi.provider.ProviderException;

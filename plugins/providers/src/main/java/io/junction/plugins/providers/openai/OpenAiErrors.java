@@ -1,5 +1,6 @@
 package io.junction.plugins.providers.openai;
 
+import io.junction.plugins.providers.common.RetryAfter;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.ProviderException;

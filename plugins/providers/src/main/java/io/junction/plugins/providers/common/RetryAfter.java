@@ -1,4 +1,4 @@
-package io.junction.plugins.providers.openai;
+package io.junction.plugins.providers.common;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * How long an upstream asked callers to wait: {@code retry-after-ms} (milliseconds, which OpenAI and Azure send,
  * more precise, so preferred) or {@code retry-after} (seconds or an HTTP-date, RFC 9110).
  */
-final class RetryAfter
+public final class RetryAfter
 {
     private RetryAfter() {}
 
@@ -20,7 +20,7 @@ final class RetryAfter
      * @param headers by lower-case name
      * @param now the current time, to turn an HTTP-date into a wait
      */
-    static Optional<Duration> from(Map<String, String> headers, Instant now)
+    public static Optional<Duration> from(Map<String, String> headers, Instant now)
     {
         Optional<Duration> millis = Optional.ofNullable(headers.get("retry-after-ms"))
                 .flatMap(value -> number(value).map(ms -> Duration.ofNanos(Math.round(ms * 1_000_000d))));

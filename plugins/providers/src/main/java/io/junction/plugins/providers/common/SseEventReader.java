@@ -1,4 +1,4 @@
-package io.junction.plugins.providers.openai;
+package io.junction.plugins.providers.common;
 
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ProviderException;
@@ -14,9 +14,9 @@ import java.util.Arrays;
  * lines of one event are joined by LF; other fields ({@code event}, {@code id}, {@code retry}) are ignored; a blank
  * line ends the event. Memory is bounded: one read buffer and two reused line buffers, capped per event.
  */
-final class SseEventReader
+public final class SseEventReader
 {
-    static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    public static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
     private static final byte[] DATA = "data".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "[DONE]".getBytes(StandardCharsets.US_ASCII);
 
@@ -33,7 +33,7 @@ final class SseEventReader
     private int dataLength;
     private boolean hasData;
 
-    SseEventReader(InputStream body)
+    public SseEventReader(InputStream body)
     {
         this.body = body;
     }
@@ -42,7 +42,7 @@ final class SseEventReader
      * The data of the next event, or null when the body ends. An event the end cuts off is dropped, as the
      * event-stream rules say, except a final {@code [DONE]} that lacks only its blank line.
      */
-    byte[] nextData()
+    public byte[] nextData()
             throws IOException
     {
         while (true) {

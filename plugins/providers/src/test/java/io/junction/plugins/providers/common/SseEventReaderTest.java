@@ -1,4 +1,4 @@
-package io.junction.plugins.providers.openai;
+package io.junction.plugins.providers.common;
 
 import org.junit.jupiter.api.Test;
 
