@@ -163,15 +163,26 @@ public final class Gateway
         }
     }
 
+    /**
+     * LiteLLM's {@code timeout} (total, per deployment, else router or litellm settings) and {@code stream_timeout}
+     * (time to the first byte), plus Junction's {@code connect_timeout} and {@code stream_idle_timeout} (the longest
+     * gap between two chunks of a stream), all in seconds on the deployment's {@code litellm_params}.
+     */
     private static UpstreamTimeouts timeouts(GatewayConfig config, ModelDeployment deployment)
     {
         Optional<Duration> total = deployment.timeout()
                 .or(() -> config.routerSettings().timeout())
                 .or(() -> config.litellmSettings().requestTimeout());
-        UpstreamTimeouts timeouts = total.filter(duration -> !duration.isZero()).map(UpstreamTimeouts.DEFAULT::withTotal).orElse(UpstreamTimeouts.DEFAULT);
-        return deployment.streamTimeout().filter(duration -> !duration.isZero())
-                .map(firstByte -> new UpstreamTimeouts(timeouts.connect(), firstByte, timeouts.idle(), timeouts.total()))
-                .orElse(timeouts);
+        UpstreamTimeouts timeouts = total.filter(Gateway::positive).map(UpstreamTimeouts.DEFAULT::withTotal).orElse(UpstreamTimeouts.DEFAULT);
+        Duration connect = deployment.litellmParams().seconds("connect_timeout").filter(Gateway::positive).orElse(timeouts.connect());
+        Duration firstByte = deployment.streamTimeout().filter(Gateway::positive).orElse(timeouts.firstByte());
+        Duration idle = deployment.litellmParams().seconds("stream_idle_timeout").filter(Gateway::positive).orElse(timeouts.idle());
+        return new UpstreamTimeouts(connect, firstByte, idle, timeouts.total());
+    }
+
+    private static boolean positive(Duration duration)
+    {
+        return !duration.isZero() && !duration.isNegative();
     }
 
     private RoutingStrategy routingStrategy(GatewayConfig config, ExtensionRegistry registry, InstantSource clock)

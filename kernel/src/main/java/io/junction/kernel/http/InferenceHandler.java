@@ -45,6 +45,8 @@ final class InferenceHandler
     private final CallbackDispatcher callbacks;
     private final InstantSource clock;
     private final long maxBodyBytes;
+    // a first token that takes longer than this gets SSE comments, so idle proxies (often 60 s) keep the connection
+    private final Duration firstChunkKeepAlive = Duration.ofSeconds(10);
 
     InferenceHandler(Router router, Optional<ResponseCacheLayer> cache, CallbackDispatcher callbacks, InstantSource clock, long maxBodyBytes)
     {
@@ -179,15 +181,38 @@ final class InferenceHandler
     private long stream(CallRecord call, UpstreamTime upstreamTime, DeploymentRuntime deployment, ChunkStream chunks,
             ProviderResponse.Streaming streaming, Response response, Callback callback)
     {
-        byte[] first = chunks.next();
+        SseWriter sse = new SseWriter(response);
+        byte[] first;
+        long waitStartNanos = System.nanoTime();
+        try {
+            first = FirstChunkWaiter.await(chunks, firstChunkKeepAlive, () -> {
+                if (!response.isCommitted()) {
+                    // the wait for the first chunk is the upstream's time, not ours
+                    call.upstreamWaitNanos = upstreamTime.waitedNanos();
+                    startStream(call, streaming, response, waitStartNanos);
+                }
+                sse.comment();
+            });
+        }
+        catch (ProviderException e) {
+            if (!response.isCommitted()) {
+                // nothing reached the client yet: the caller may still retry elsewhere or answer with an error status
+                sse.discardHeaders();
+                throw e;
+            }
+            failInBand(call, upstreamTime, sse, callback, e);
+            return -1;
+        }
+        catch (IOException e) {
+            clientGone(call, upstreamTime, callback, e);
+            return -1;
+        }
         long firstTokenNanos = System.nanoTime();
         call.timeToFirstTokenNanos = firstTokenNanos - call.startNanos;
         call.upstreamWaitNanos = upstreamTime.waitedNanos();
-        call.status = 200;
-        SseWriter sse = new SseWriter(response);
-        response.setStatus(200);
-        ResponseHeaders.provider(response.getHeaders(), streaming.headers());
-        ResponseHeaders.served(response.getHeaders(), call, call.overheadNanos(firstTokenNanos));
+        if (!response.isCommitted()) {
+            startStream(call, streaming, response, firstTokenNanos);
+        }
         try {
             for (byte[] chunk = first; chunk != null; chunk = chunks.next()) {
                 sse.data(chunk);
@@ -197,23 +222,42 @@ final class InferenceHandler
             callback.succeeded();
         }
         catch (ProviderException e) {
-            // the client already has a 200 and some chunks: the failure is reported inside the stream, never as a clean end
-            call.upstreamWaitNanos = upstreamTime.waitedNanos();
-            GatewayError error = GatewayError.from(e);
-            call.failed(error);
-            call.status = 200;
-            sse.error(error);
-            callback.succeeded();
+            failInBand(call, upstreamTime, sse, callback, e);
         }
         catch (IOException e) {
-            // the client went away: stop reading the upstream (closing the chunk stream aborts it)
-            call.upstreamWaitNanos = upstreamTime.waitedNanos();
-            call.status = 499;
-            call.error = ErrorKind.INVALID_REQUEST;
-            call.errorMessage = "client closed the connection";
-            callback.failed(e);
+            clientGone(call, upstreamTime, callback, e);
         }
         return firstTokenNanos;
+    }
+
+    /** Status and headers of a stream; written with its first event or keep-alive. */
+    private static void startStream(CallRecord call, ProviderResponse.Streaming streaming, Response response, long overheadUntilNanos)
+    {
+        call.status = 200;
+        response.setStatus(200);
+        ResponseHeaders.provider(response.getHeaders(), streaming.headers());
+        ResponseHeaders.served(response.getHeaders(), call, call.overheadNanos(overheadUntilNanos));
+    }
+
+    /** The client already has a 200 (and maybe some chunks): the failure is reported inside the stream, never as a clean end. */
+    private static void failInBand(CallRecord call, UpstreamTime upstreamTime, SseWriter sse, Callback callback, ProviderException e)
+    {
+        call.upstreamWaitNanos = upstreamTime.waitedNanos();
+        GatewayError error = GatewayError.from(e);
+        call.failed(error);
+        call.status = 200;
+        sse.error(error);
+        callback.succeeded();
+    }
+
+    /** The client went away: stop reading the upstream (closing the chunk stream aborts it). */
+    private static void clientGone(CallRecord call, UpstreamTime upstreamTime, Callback callback, IOException e)
+    {
+        call.upstreamWaitNanos = upstreamTime.waitedNanos();
+        call.status = 499;
+        call.error = ErrorKind.INVALID_REQUEST;
+        call.errorMessage = "client closed the connection";
+        callback.failed(e);
     }
 
     private static void settle(CallRecord call, DeploymentRuntime deployment, Usage usage)

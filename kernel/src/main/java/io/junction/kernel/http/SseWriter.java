@@ -14,6 +14,8 @@ final class SseWriter
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END_OF_EVENT = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    // a comment line: SSE clients ignore it, idle proxies see bytes flowing
+    private static final byte[] KEEP_ALIVE = ": keep-alive\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final Response response;
 
@@ -32,6 +34,20 @@ final class SseWriter
         ByteBuffer event = ByteBuffer.allocate(DATA.length + json.length + END_OF_EVENT.length);
         event.put(DATA).put(json).put(END_OF_EVENT).flip();
         write(event);
+    }
+
+    void comment()
+            throws IOException
+    {
+        write(ByteBuffer.wrap(KEEP_ALIVE));
+    }
+
+    /** Takes back the stream's headers before anything was sent, so an error can still be answered as JSON. */
+    void discardHeaders()
+    {
+        response.getHeaders().remove(HttpHeader.CONTENT_TYPE);
+        response.getHeaders().remove(HttpHeader.CACHE_CONTROL);
+        response.getHeaders().remove("x-accel-buffering");
     }
 
     void done()

@@ -14,9 +14,15 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.transport.HttpClientConnectionFactory;
+import org.eclipse.jetty.client.transport.HttpClientTransportDynamic;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http2.client.HTTP2Client;
+import org.eclipse.jetty.http2.client.transport.ClientConnectionFactoryOverHTTP2;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import java.io.IOException;
@@ -26,9 +32,11 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,16 +51,47 @@ public final class JettyUpstreamClient
 {
     private static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
-    private final HttpClient client;
+    private final UpstreamTimeouts defaults;
+    private final SslContextFactory.Client tls;
+    private final QueuedThreadPool threads;
+    // Jetty sets the connect timeout per client, not per request: one client per distinct connect timeout
+    private final Map<Duration, HttpClient> clientsByConnectTimeout = new ConcurrentHashMap<>();
 
     public JettyUpstreamClient(UpstreamTimeouts defaults)
     {
-        QueuedThreadPool threads = new QueuedThreadPool();
+        this(defaults, new SslContextFactory.Client());
+    }
+
+    /**
+     * @param tls how upstream certificates are checked (the JVM's trust store by default)
+     */
+    public JettyUpstreamClient(UpstreamTimeouts defaults, SslContextFactory.Client tls)
+    {
+        this.defaults = defaults;
+        this.tls = tls;
+        threads = new QueuedThreadPool();
         threads.setName("junction-upstream");
         threads.setDaemon(true);
-        client = new HttpClient();
+        client(defaults.connect());
+    }
+
+    private HttpClient client(Duration connectTimeout)
+    {
+        HttpClient existing = clientsByConnectTimeout.get(connectTimeout);
+        return existing != null ? existing : clientsByConnectTimeout.computeIfAbsent(connectTimeout, this::newClient);
+    }
+
+    private HttpClient newClient(Duration connectTimeout)
+    {
+        ClientConnector connector = new ClientConnector();
+        connector.setExecutor(threads);
+        connector.setSslContextFactory(tls);
+        // HTTP/1.1 first: a plain-text upstream gets HTTP/1.1; over TLS, ALPN lets a provider that offers h2 choose it
+        HttpClientTransportDynamic transport = new HttpClientTransportDynamic(connector, HttpClientConnectionFactory.HTTP11,
+                new ClientConnectionFactoryOverHTTP2.HTTP2(new HTTP2Client(connector)));
+        HttpClient client = new HttpClient(transport);
         client.setExecutor(threads);
-        client.setConnectTimeout(defaults.connect().toMillis());
+        client.setConnectTimeout(connectTimeout.toMillis());
         client.setIdleTimeout(defaults.idle().toMillis());
         // many concurrent streams to one provider are normal for a gateway; the pool must not be the bottleneck
         client.setMaxConnectionsPerDestination(4096);
@@ -65,6 +104,7 @@ public final class JettyUpstreamClient
         catch (Exception e) {
             throw new IllegalStateException("cannot start the upstream HTTP client", e);
         }
+        return client;
     }
 
     @Override
@@ -117,7 +157,7 @@ public final class JettyUpstreamClient
     private Request newRequest(UpstreamRequest upstreamRequest)
     {
         UpstreamTimeouts timeouts = upstreamRequest.timeouts();
-        Request request = client.newRequest(upstreamRequest.uri())
+        Request request = client(timeouts.connect()).newRequest(upstreamRequest.uri())
                 .method(upstreamRequest.method())
                 .timeout(timeouts.total().toMillis(), TimeUnit.MILLISECONDS)
                 .idleTimeout(timeouts.idle().toMillis(), TimeUnit.MILLISECONDS);
@@ -176,7 +216,9 @@ public final class JettyUpstreamClient
     public void close()
             throws Exception
     {
-        client.stop();
+        for (HttpClient client : clientsByConnectTimeout.values()) {
+            client.stop();
+        }
     }
 
     private static final class JettyUpstreamStream
@@ -282,6 +324,6 @@ public final class JettyUpstreamClient
     @Override
     public String toString()
     {
-        return "JettyUpstreamClient[" + client.getDestinations().size() + " destinations]";
+        return "JettyUpstreamClient[" + clientsByConnectTimeout.values().stream().mapToInt(client -> client.getDestinations().size()).sum() + " destinations]";
     }
 }

@@ -9,7 +9,8 @@ public final class UpstreamTime
 {
     private static final ThreadLocal<UpstreamTime> CURRENT = new ThreadLocal<>();
 
-    private long waitedNanos;
+    // written by one thread at a time: the request's, or a helper's while the request thread waits for it
+    private volatile long waitedNanos;
 
     /** Starts accounting for the calling thread's request; pair with {@link #end()}. */
     public static UpstreamTime begin()
@@ -17,6 +18,21 @@ public final class UpstreamTime
         UpstreamTime time = new UpstreamTime();
         CURRENT.set(time);
         return time;
+    }
+
+    /** The accounting of the calling thread's request, or null outside a request. */
+    public static UpstreamTime current()
+    {
+        return CURRENT.get();
+    }
+
+    /**
+     * Accounts the calling thread's upstream waits to a request begun on another thread (a helper thread that reads
+     * on the request's behalf); pair with {@link #end()}.
+     */
+    public static void attach(UpstreamTime time)
+    {
+        CURRENT.set(time);
     }
 
     public static void end()
