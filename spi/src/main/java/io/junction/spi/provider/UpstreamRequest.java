@@ -9,7 +9,7 @@ import java.util.Objects;
  * One HTTP request to a provider, as an adapter describes it; the kernel's {@link UpstreamClient} sends it over a
  * pooled connection.
  *
- * @param headers header values by name; values of {@code authorization}, {@code api-key}, {@code x-api-key} and
+ * @param headers header values by name; values of {@code authorization}, {@code api-key}, {@code x-api-key},
  *        {@code x-goog-api-key} are treated as secrets by the kernel
  */
 public record UpstreamRequest(String method, URI uri, Map<String, List<String>> headers, byte[] body, UpstreamTimeouts timeouts)

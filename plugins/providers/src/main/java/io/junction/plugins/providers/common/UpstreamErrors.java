@@ -86,7 +86,7 @@ public final class UpstreamErrors
             return ErrorKind.UNAVAILABLE;
         }
         if (status == 0) {
-            if (text.contains("rate") || text.contains("resource_exhausted") || text.contains("throttl")) {
+            if (text.contains("rate_limit") || text.contains("rate limit") || text.contains("resource_exhausted") || text.contains("throttl")) {
                 return ErrorKind.RATE_LIMITED;
             }
             return ErrorKind.UPSTREAM_SERVER;

@@ -16,33 +16,39 @@ import io.junction.spi.provider.UpstreamTimeouts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.Set;
 
 /**
- * Serves a deployment of OpenAI or of a server that speaks its API. The client's body is forwarded as the bytes it
- * sent with only {@code model} spliced in, and the answer is passed back as received: this is the gateway's hot
- * path, so nothing is re-serialised; only usage and errors are read, with a streaming parser.
+ * Serves a deployment of OpenAI or of a server that speaks its API (Groq, vLLM, Azure OpenAI...), as a
+ * {@link PassThroughTarget} describes it. The client's body is forwarded as the bytes it sent with only
+ * {@code model} spliced in, and the answer is passed back as received: this is the gateway's hot path, so nothing is
+ * re-serialised unless a parameter the upstream refuses has to be removed; only usage and errors are read, with a
+ * streaming parser.
  */
-final class OpenAiAdapter
+public final class OpenAiAdapter
         implements ProviderAdapter
 {
     // enough for any error object; a longer error body is cut here rather than held in memory
     private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
-    private final String provider;
-    private final String upstreamModel;
-    private final OpenAiSettings settings;
+    private final PassThroughTarget target;
+    private final PassThroughBody bodies;
     private final UpstreamTimeouts timeouts;
     private final UpstreamClient upstream;
     private final OpenAiErrors errors;
 
-    OpenAiAdapter(DeploymentSpec deployment, ProviderContext context)
+    /**
+     * @param deployment the deployment served; its {@code drop_params} and {@code additional_drop_params} apply
+     */
+    public OpenAiAdapter(PassThroughTarget target, DeploymentSpec deployment, ProviderContext context)
     {
-        this.provider = deployment.provider();
-        this.upstreamModel = deployment.model();
-        this.settings = OpenAiSettings.from(deployment);
+        this.target = target;
+        boolean dropUnsupported = context.dropParams() || deployment.params().bool("drop_params").orElse(false);
+        this.bodies = new PassThroughBody(target, deployment.model(), dropUnsupported,
+                Set.copyOf(deployment.params().stringList("additional_drop_params")));
         this.timeouts = deployment.timeouts();
         this.upstream = context.upstream();
-        this.errors = new OpenAiErrors(provider, settings.apiKey(), context.clock());
+        this.errors = new OpenAiErrors(target.provider(), target.secrets(), context.clock());
     }
 
     @Override
@@ -51,9 +57,10 @@ final class OpenAiAdapter
         if (request.modelValueStart() < 0) {
             throw new ProviderException(ErrorKind.INVALID_REQUEST, "the request body has no top-level \"model\" string");
         }
-        URI uri = settings.endpointUris().get(request.endpoint());
-        UpstreamRequest upstreamRequest = UpstreamRequest.postJson(uri, settings.headers(), request.bodyWithModel(upstreamModel), timeouts);
-        return request.stream() ? stream(upstreamRequest) : complete(upstreamRequest);
+        URI uri = target.endpointUris().get(request.endpoint());
+        PassThroughBody.Prepared prepared = bodies.prepare(request);
+        UpstreamRequest upstreamRequest = UpstreamRequest.postJson(uri, target.headers(), prepared.body(), timeouts);
+        return request.stream() ? stream(upstreamRequest, prepared.suppressUsageChunk()) : complete(upstreamRequest);
     }
 
     private ProviderResponse.Complete complete(UpstreamRequest upstreamRequest)
@@ -66,14 +73,14 @@ final class OpenAiAdapter
                 OpenAiErrors.rateLimitHeaders(response.headers()));
     }
 
-    private ProviderResponse.Streaming stream(UpstreamRequest upstreamRequest)
+    private ProviderResponse.Streaming stream(UpstreamRequest upstreamRequest, boolean suppressUsageChunk)
     {
         UpstreamStream stream = upstream.open(upstreamRequest);
         try {
             if (stream.status() < 200 || stream.status() >= 300) {
                 throw errors.fromResponse(stream.status(), stream.headers(), readErrorBody(stream.body()));
             }
-            return new ProviderResponse.Streaming(new OpenAiChunkStream(stream, errors, provider),
+            return new ProviderResponse.Streaming(new OpenAiChunkStream(stream, errors, target.provider(), suppressUsageChunk),
                     OpenAiErrors.rateLimitHeaders(stream.headers()));
         }
         catch (RuntimeException e) {
@@ -96,6 +103,6 @@ final class OpenAiAdapter
     @Override
     public String toString()
     {
-        return "OpenAiAdapter[" + provider + "/" + upstreamModel + ", " + settings + "]";
+        return "OpenAiAdapter[" + target + "]";
     }
 }

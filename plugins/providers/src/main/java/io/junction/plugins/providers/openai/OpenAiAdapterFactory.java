@@ -13,7 +13,9 @@ import java.util.Set;
  * differ only by their default {@code api_base} (Groq, Together, DeepSeek, Mistral, OpenRouter, Fireworks, vLLM).
  * <p>
  * {@code litellm_params}: {@code api_base} (ends in {@code /v1}, as in LiteLLM), {@code api_key} (sent as a bearer
- * token; none is sent when absent), {@code organization}, {@code extra_headers} (a mapping).
+ * token; none is sent when absent), {@code organization}, {@code extra_headers} (a mapping),
+ * {@code supports_stream_options} (whether the server takes {@code stream_options}; default true but for Mistral),
+ * {@code drop_params}, {@code additional_drop_params}.
  */
 public final class OpenAiAdapterFactory
         implements ProviderAdapterFactory
@@ -47,6 +49,6 @@ public final class OpenAiAdapterFactory
     @Override
     public ProviderAdapter create(DeploymentSpec deployment, ProviderContext context)
     {
-        return new OpenAiAdapter(deployment, context);
+        return new OpenAiAdapter(OpenAiSettings.from(deployment), deployment, context);
     }
 }

@@ -7,6 +7,9 @@ import io.junction.spi.provider.Usage;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads the few top-level fields the gateway needs ({@code usage}, {@code error}) from an OpenAI body with a
@@ -17,6 +20,7 @@ final class OpenAiBodyScanner
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] USAGE_KEY = quoted("usage");
     private static final byte[] ERROR_KEY = quoted("error");
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private OpenAiBodyScanner() {}
 
@@ -33,11 +37,33 @@ final class OpenAiBodyScanner
      */
     static Facts chunk(byte[] payload)
     {
-        if (indexOf(payload, USAGE_KEY) < 0 && indexOf(payload, ERROR_KEY) < 0) {
+        // with include_usage every chunk carries "usage":null, which a byte check settles as well
+        if (indexOf(payload, ERROR_KEY) < 0 && onlyNullUsage(payload)) {
             return Facts.NONE;
         }
         Facts facts = scan(payload);
-        return new Facts(facts.usage(), facts.error(), null);
+        return new Facts(facts.usage(), facts.error(), null, facts.emptyChoices());
+    }
+
+    /** Whether every {@code "usage"} key in the payload has the value null (true when there is none). */
+    static boolean onlyNullUsage(byte[] payload)
+    {
+        int from = 0;
+        while (true) {
+            int at = indexOf(payload, USAGE_KEY, from);
+            if (at < 0) {
+                return true;
+            }
+            int i = skipWhitespace(payload, at + USAGE_KEY.length);
+            if (i < payload.length && payload[i] == ':') {
+                i = skipWhitespace(payload, i + 1);
+                if (!startsWith(payload, i, NULL)) {
+                    return false;
+                }
+            }
+            // otherwise "usage" was a string value, not a key
+            from = at + USAGE_KEY.length;
+        }
     }
 
     /**
@@ -58,6 +84,7 @@ final class OpenAiBodyScanner
         String type = null;
         String param = null;
         String code = null;
+        boolean emptyChoices = false;
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Facts.NONE;
@@ -67,6 +94,7 @@ final class OpenAiBodyScanner
                 JsonToken value = parser.nextToken();
                 switch (name) {
                     case "usage" -> usage = value == JsonToken.START_OBJECT ? readUsage(parser) : skip(parser, null);
+                    case "choices" -> emptyChoices = isEmptyArray(parser, value);
                     case "error" -> error = readError(parser, value);
                     case "message", "detail" -> {
                         String text = scalarText(parser, value);
@@ -82,7 +110,26 @@ final class OpenAiBodyScanner
         catch (IOException | RuntimeException e) {
             // not JSON (an HTML error page, a cut body): what was read before the fault is all there is
         }
-        return new Facts(usage, error, topLevel(message, type, param, code));
+        return new Facts(usage, error, topLevel(message, type, param, code), emptyChoices);
+    }
+
+    /** Whether the value is {@code []}; the parser is left at the value's end either way. */
+    private static boolean isEmptyArray(JsonParser parser, JsonToken value)
+            throws IOException
+    {
+        if (value != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return false;
+        }
+        JsonToken element = parser.nextToken();
+        if (element == JsonToken.END_ARRAY) {
+            return true;
+        }
+        do {
+            parser.skipChildren();
+        }
+        while (parser.nextToken() != JsonToken.END_ARRAY);
+        return false;
     }
 
     private static UpstreamError topLevel(String message, String type, String param, String code)
@@ -153,6 +200,7 @@ final class OpenAiBodyScanner
         String type = null;
         String param = null;
         String code = null;
+        List<String> filtered = List.of();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonToken field = parser.nextToken();
@@ -161,10 +209,57 @@ final class OpenAiBodyScanner
                 case "type" -> type = scalarText(parser, field);
                 case "param" -> param = scalarText(parser, field);
                 case "code" -> code = scalarText(parser, field);
+                case "innererror" -> filtered = field == JsonToken.START_OBJECT ? readInnerError(parser) : skip(parser, List.of());
                 default -> parser.skipChildren();
             }
         }
-        return new UpstreamError(message, type, param, code);
+        return new UpstreamError(message, type, param, code, filtered);
+    }
+
+    /** Azure OpenAI's {@code innererror}: the categories its {@code content_filter_result} marks as filtered. */
+    private static List<String> readInnerError(JsonParser parser)
+            throws IOException
+    {
+        List<String> filtered = List.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (name.equals("content_filter_result") && value == JsonToken.START_OBJECT) {
+                filtered = readFilteredCategories(parser);
+            }
+            else {
+                parser.skipChildren();
+            }
+        }
+        return filtered;
+    }
+
+    private static List<String> readFilteredCategories(JsonParser parser)
+            throws IOException
+    {
+        List<String> filtered = new ArrayList<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String category = parser.currentName();
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                parser.skipChildren();
+                continue;
+            }
+            boolean isFiltered = false;
+            String severity = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (name) {
+                    case "filtered" -> isFiltered = value == JsonToken.VALUE_TRUE;
+                    case "severity" -> severity = scalarText(parser, value);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (isFiltered) {
+                filtered.add(severity == null ? category : category + " (" + severity + ")");
+            }
+        }
+        return filtered;
     }
 
     private static long number(JsonParser parser, JsonToken value)
@@ -201,10 +296,15 @@ final class OpenAiBodyScanner
 
     static int indexOf(byte[] haystack, byte[] needle)
     {
+        return indexOf(haystack, needle, 0);
+    }
+
+    static int indexOf(byte[] haystack, byte[] needle, int from)
+    {
         byte first = needle[0];
         int last = haystack.length - needle.length;
         outer:
-        for (int i = 0; i <= last; i++) {
+        for (int i = from; i <= last; i++) {
             if (haystack[i] != first) {
                 continue;
             }
@@ -218,13 +318,28 @@ final class OpenAiBodyScanner
         return -1;
     }
 
+    private static int skipWhitespace(byte[] bytes, int from)
+    {
+        int i = from;
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean startsWith(byte[] bytes, int at, byte[] prefix)
+    {
+        return at + prefix.length <= bytes.length && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
     /**
      * @param usage a non-null top-level {@code usage}, or null
      * @param error the top-level {@code error}, or null
      * @param topLevelError an error told by top-level {@code message}/{@code type}/{@code code} fields, or null
+     * @param emptyChoices whether {@code choices} is {@code []}: a usage-only chunk, or Azure's prompt-filter chunk
      */
-    record Facts(Usage usage, UpstreamError error, UpstreamError topLevelError)
+    record Facts(Usage usage, UpstreamError error, UpstreamError topLevelError, boolean emptyChoices)
     {
-        static final Facts NONE = new Facts(null, null, null);
+        static final Facts NONE = new Facts(null, null, null, false);
     }
 }

@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The chunks of an OpenAI-compatible stream, passed on byte for byte. Only chunks that mention {@code usage} or
- * {@code error} are parsed: the first to record the stream's token counts, the second to fail the stream.
+ * The chunks of an OpenAI-compatible stream, passed on byte for byte. Only chunks that mention a non-null
+ * {@code usage} or an {@code error} are parsed: the first to record the stream's token counts, the second to fail
+ * the stream. When the gateway asked the upstream for usage the client did not ask for, the usage-only chunk (empty
+ * {@code choices}) is recorded and not passed on, so the client sees the stream it asked for. Other chunks with
+ * empty {@code choices}, such as Azure's leading {@code prompt_filter_results}, are passed on.
  */
 final class OpenAiChunkStream
         implements ChunkStream
@@ -24,16 +27,21 @@ final class OpenAiChunkStream
     private final SseEventReader events;
     private final OpenAiErrors errors;
     private final String provider;
+    private final boolean suppressUsageChunk;
     private Usage usage;
     private boolean finished;
     private boolean closed;
 
-    OpenAiChunkStream(UpstreamStream upstream, OpenAiErrors errors, String provider)
+    /**
+     * @param suppressUsageChunk the client did not ask for the usage chunk: record it, do not pass it on
+     */
+    OpenAiChunkStream(UpstreamStream upstream, OpenAiErrors errors, String provider, boolean suppressUsageChunk)
     {
         this.upstream = upstream;
         this.events = new SseEventReader(upstream.body());
         this.errors = errors;
         this.provider = provider;
+        this.suppressUsageChunk = suppressUsageChunk;
     }
 
     @Override
@@ -60,6 +68,9 @@ final class OpenAiChunkStream
             }
             if (facts.usage() != null) {
                 usage = facts.usage();
+                if (suppressUsageChunk && facts.emptyChoices()) {
+                    continue;
+                }
             }
             return payload;
         }

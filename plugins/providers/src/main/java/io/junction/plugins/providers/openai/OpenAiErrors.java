@@ -7,6 +7,7 @@ import io.junction.spi.provider.ProviderException;
 
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,16 +26,17 @@ final class OpenAiErrors
     private static final Set<String> CONTENT_POLICY_CODES = Set.of("content_policy_violation", "content_filter");
 
     private final String provider;
-    private final Optional<Secret> apiKey;
+    private final List<String> secrets;
     private final InstantSource clock;
 
     /**
      * @param provider the model prefix ({@code openai}, {@code groq}...), to tell the client who failed
+     * @param secrets every credential of the deployment, redacted from what the upstream echoes
      */
-    OpenAiErrors(String provider, Optional<Secret> apiKey, InstantSource clock)
+    OpenAiErrors(String provider, List<Secret> secrets, InstantSource clock)
     {
         this.provider = provider;
-        this.apiKey = apiKey.filter(key -> !key.isEmpty());
+        this.secrets = secrets.stream().filter(secret -> !secret.isEmpty()).map(Secret::reveal).toList();
         this.clock = clock;
     }
 
@@ -49,7 +51,7 @@ final class OpenAiErrors
             error = new UpstreamError(null, null, null, null);
         }
         else {
-            message = describe("returned HTTP " + status, error);
+            message = describe("returned HTTP " + status, error) + contentFilterDetail(error);
         }
         return new ProviderException(kindOf(status, error), message, status, redact(error.code()), redact(error.param()),
                 RetryAfter.from(headers, clock.instant()).orElse(null), rateLimitHeaders(headers), null);
@@ -121,6 +123,15 @@ final class OpenAiErrors
         };
     }
 
+    /** Which of Azure's content-filter categories blocked the request, so the client knows what to change. */
+    private static String contentFilterDetail(UpstreamError error)
+    {
+        if (error.filteredCategories().isEmpty()) {
+            return "";
+        }
+        return " (blocked by the content filter: " + String.join(", ", error.filteredCategories()) + ")";
+    }
+
     private String describe(String what, UpstreamError error)
     {
         String text = redact(error.message());
@@ -135,10 +146,14 @@ final class OpenAiErrors
 
     private String redact(String text)
     {
-        if (text == null || apiKey.isEmpty()) {
-            return text;
+        if (text == null) {
+            return null;
         }
-        return text.replace(apiKey.get().reveal(), Secret.MASK);
+        String redacted = text;
+        for (String secret : secrets) {
+            redacted = redacted.replace(secret, Secret.MASK);
+        }
+        return redacted;
     }
 
     private static String lowerCase(String text)

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -394,6 +394,123 @@ class OpenAiAdapterTest
         }
     }
 
+    // --- usage of every stream (the kernel records spend even when the client did not ask for usage)
+
+    @Test
+    void asksForUsageTheClientDidNotAskForAndKeepsTheUsageChunkFromIt()
+    {
+        String clientBody = "{\"model\":\"my-group\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}],\"stream\":true}";
+        List<String> contentChunks = List.of(
+                chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null"),
+                chunk("{\"content\":\"Hi\"}", "null"),
+                chunk("{}", "\"stop\""));
+        stubChat(sse(events(contentChunks) + "data: " + usageChunk(9, 3, 2) + "\n\ndata: [DONE]\n\n"));
+
+        try (ChunkStream stream = streamOf(adapter(Map.of()).send(TestRequests.chat(clientBody)))) {
+            assertEquals(contentChunks, drain(stream), "the usage-only chunk is not passed on");
+            assertEquals(new Usage(9, 3, 12, 2, 0), stream.usage());
+        }
+        // spliced in as the first member: the rest of the client's bytes are untouched
+        assertEquals("{\"stream_options\":{\"include_usage\":true},\"model\":\"" + UPSTREAM_MODEL
+                        + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}],\"stream\":true}",
+                onlyRequestTo(CHAT_PATH).getBodyAsString());
+    }
+
+    @Test
+    void setsIncludeUsageWhenTheClientSentStreamOptionsWithoutIt()
+    {
+        String clientBody = "{\"model\":\"my-group\",\"stream\":true,\"stream_options\":{\"include_usage\":false},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}";
+        List<String> contentChunks = List.of(chunk("{\"content\":\"Hi\"}", "\"stop\""));
+        stubChat(sse(events(contentChunks) + "data: " + usageChunk(5, 1, 0) + "\n\ndata: [DONE]\n\n"));
+
+        try (ChunkStream stream = streamOf(adapter(Map.of()).send(TestRequests.chat(clientBody)))) {
+            assertEquals(contentChunks, drain(stream));
+            assertEquals(new Usage(5, 1, 6, 0, 0), stream.usage());
+        }
+        server.verify(postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson("{\"model\":\"" + UPSTREAM_MODEL + "\","
+                + "\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}")));
+    }
+
+    @Test
+    void passesTheUsageChunkOnWhenTheClientAskedForIt()
+    {
+        String usage = usageChunk(9, 3, 0);
+        stubChat(sse("data: " + chunk("{\"content\":\"Hi\"}", "\"stop\"") + "\n\ndata: " + usage + "\n\ndata: [DONE]\n\n"));
+
+        try (ChunkStream stream = openStream()) {
+            assertEquals(List.of(chunk("{\"content\":\"Hi\"}", "\"stop\""), usage), drain(stream));
+            assertEquals(new Usage(9, 3, 12, 0, 0), stream.usage());
+        }
+        assertEquals(simpleChatBody(true).replace("my-group", UPSTREAM_MODEL), onlyRequestTo(CHAT_PATH).getBodyAsString());
+    }
+
+    @Test
+    void leavesStreamOptionsAloneForAServerThatRefusesThem()
+    {
+        String clientBody = "{\"model\":\"my-group\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}],\"stream\":true}";
+        stubChat(sse("data: " + chunk("{\"content\":\"Hi\"}", "\"stop\"") + "\n\ndata: [DONE]\n\n"));
+
+        try (ChunkStream stream = streamOf(adapter(Map.of("supports_stream_options", false)).send(TestRequests.chat(clientBody)))) {
+            assertEquals(1, drain(stream).size());
+            assertEquals(Usage.UNKNOWN, stream.usage());
+        }
+        assertEquals(clientBody.replace("my-group", UPSTREAM_MODEL), onlyRequestTo(CHAT_PATH).getBodyAsString());
+    }
+
+    @Test
+    void keepsAUsageChunkThatAlsoCarriesChoices()
+    {
+        // some servers put usage on the last content chunk: that chunk is content, so it is passed on
+        String last = "{\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":2,\"total_tokens\":6}}";
+        stubChat(sse("data: " + last + "\n\ndata: [DONE]\n\n"));
+        String clientBody = "{\"model\":\"my-group\",\"messages\":[],\"stream\":true}";
+
+        try (ChunkStream stream = streamOf(adapter(Map.of()).send(TestRequests.chat(clientBody)))) {
+            assertEquals(List.of(last), drain(stream));
+            assertEquals(new Usage(4, 2, 6, 0, 0), stream.usage());
+        }
+    }
+
+    @Test
+    void asksForUsageOnStreamedTextCompletionsToo()
+    {
+        server.stubFor(post(urlEqualTo("/v1/completions")).willReturn(sse("data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\","
+                + "\"choices\":[{\"text\":\"hi\",\"index\":0,\"finish_reason\":\"stop\"}]}\n\n"
+                + "data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":1,\"total_tokens\":3}}\n\ndata: [DONE]\n\n")));
+
+        ProviderResponse response = adapter(Map.of()).send(TestRequests.request(Endpoint.COMPLETIONS,
+                "{\"model\":\"my-group\",\"prompt\":\"Say hi\",\"stream\":true}", 2));
+
+        try (ChunkStream stream = streamOf(response)) {
+            assertEquals(1, drain(stream).size());
+            assertEquals(new Usage(2, 1, 3, 0, 0), stream.usage());
+        }
+        assertTrue(onlyRequestTo("/v1/completions").getBodyAsString().startsWith("{\"stream_options\":{\"include_usage\":true},"));
+    }
+
+    @Test
+    void neverTouchesANonStreamingBody()
+    {
+        String clientBody = "{\"model\":\"my-group\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}],\"stream\":false}";
+        stubChat(aResponse().withStatus(200).withBody(chatCompletionBody()));
+
+        adapter(Map.of()).send(TestRequests.chat(clientBody));
+
+        assertEquals(clientBody.replace("my-group", UPSTREAM_MODEL), onlyRequestTo(CHAT_PATH).getBodyAsString());
+    }
+
+    @Test
+    void recognisesOnlyNullUsageWithoutParsing()
+    {
+        assertTrue(OpenAiBodyScanner.onlyNullUsage("{\"choices\":[],\"usage\" :  null}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(OpenAiBodyScanner.onlyNullUsage("{\"choices\":[{\"delta\":{\"content\":\"usage\"}}]}".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(OpenAiBodyScanner.onlyNullUsage("{\"usage\":null,\"x\":{\"usage\":{\"prompt_tokens\":1}}}".getBytes(StandardCharsets.UTF_8)));
+        assertFalse(OpenAiBodyScanner.onlyNullUsage("{\"usage\":{\"prompt_tokens\":1}}".getBytes(StandardCharsets.UTF_8)));
+    }
+
     // --- configuration
 
     @Test
@@ -429,6 +546,36 @@ class OpenAiAdapterTest
     {
         ProviderResponse response = adapter(params).send(TestRequests.chat(simpleChatBody(true)));
         return assertInstanceOf(ProviderResponse.Streaming.class, response).chunks();
+    }
+
+    private static ChunkStream streamOf(ProviderResponse response)
+    {
+        return assertInstanceOf(ProviderResponse.Streaming.class, response).chunks();
+    }
+
+    private static List<String> drain(ChunkStream stream)
+    {
+        List<String> received = new ArrayList<>();
+        for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
+            received.add(new String(chunk, StandardCharsets.UTF_8));
+        }
+        return received;
+    }
+
+    private static String events(List<String> chunks)
+    {
+        StringBuilder body = new StringBuilder();
+        for (String chunk : chunks) {
+            body.append("data: ").append(chunk).append("\n\n");
+        }
+        return body.toString();
+    }
+
+    private static String usageChunk(int prompt, int completion, int cached)
+    {
+        return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":" + completion + ",\"total_tokens\":" + (prompt + completion)
+                + ",\"prompt_tokens_details\":{\"cached_tokens\":" + cached + "}}}";
     }
 
     private static void stubChat(ResponseDefinitionBuilder response)

@@ -1,0 +1,43 @@
+package io.junction.plugins.providers.bedrock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.junction.spi.provider.Usage;
+
+import java.util.Locale;
+
+/** What Converse reports about a finished answer, in OpenAI's terms: the finish reason and the token counts. */
+final class ConverseResults
+{
+    private ConverseResults() {}
+
+    /**
+     * Converse's {@code stopReason} as OpenAI's {@code finish_reason}. Reasons OpenAI has no word for end as
+     * {@code stop}, so strict clients still parse the answer.
+     */
+    static String finishReason(String stopReason)
+    {
+        return switch (stopReason == null ? "" : stopReason.toLowerCase(Locale.ROOT)) {
+            case "max_tokens", "model_context_window_exceeded" -> "length";
+            case "tool_use" -> "tool_calls";
+            case "guardrail_intervened", "content_filtered" -> "content_filter";
+            default -> "stop";
+        };
+    }
+
+    /**
+     * Converse's {@code usage} as LiteLLM reports it: prompt tokens include the tokens read from and written to the
+     * prompt cache, {@code cached_tokens} are those read.
+     */
+    static Usage usage(JsonNode usage)
+    {
+        if (usage == null || !usage.path("inputTokens").canConvertToLong() || !usage.path("outputTokens").canConvertToLong()) {
+            return Usage.UNKNOWN;
+        }
+        long cacheRead = Math.max(0, usage.path("cacheReadInputTokens").asLong(0));
+        long cacheWrite = Math.max(0, usage.path("cacheWriteInputTokens").asLong(0));
+        long prompt = usage.get("inputTokens").asLong() + cacheRead + cacheWrite;
+        long completion = usage.get("outputTokens").asLong();
+        long total = usage.path("totalTokens").canConvertToLong() ? usage.get("totalTokens").asLong() : prompt + completion;
+        return new Usage(prompt, completion, total, cacheRead, cacheWrite);
+    }
+}

@@ -1,0 +1,32 @@
+package io.junction.plugins.providers.gemini;
+
+import io.junction.spi.Secret;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where and how one deployment reaches Gemini: Google AI Studio with an API key, or Vertex AI with a service
+ * account's access token. The translation of requests and answers is the same for both.
+ */
+interface GeminiApi
+{
+    /** {@code :generateContent}, or {@code :streamGenerateContent?alt=sse} for a stream. */
+    URI generateContent(boolean stream);
+
+    /** Where {@code /embeddings} requests go, in the format {@link #embeddingsApi()} names. */
+    URI embeddings();
+
+    GeminiEmbeddings.Api embeddingsApi();
+
+    /**
+     * The headers of one request, credentials included: a call may have to fetch a fresh access token first.
+     *
+     * @throws io.junction.spi.provider.ProviderException when the credentials cannot be had
+     */
+    Map<String, String> headers();
+
+    /** The deployment's fixed secrets, to redact from error messages. */
+    List<Secret> secrets();
+}
