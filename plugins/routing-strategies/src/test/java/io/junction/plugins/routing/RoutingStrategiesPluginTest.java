@@ -25,13 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RoutingStrategiesPluginTest
 {
     @Test
-    void offersSimpleShuffleAndNothingOfOtherKinds()
+    void offersLiteLlmsRoutingStrategiesAndNothingOfOtherKinds()
             throws ReflectiveOperationException
     {
         // the kernel instantiates the entry point reflectively, through its public no-argument constructor
         JunctionPlugin plugin = RoutingStrategiesPlugin.class.getConstructor().newInstance();
 
-        assertEquals(List.of("simple-shuffle"), plugin.routingStrategyFactories().stream().map(RoutingStrategyFactory::name).toList());
+        assertEquals(List.of("simple-shuffle", "least-busy", "latency-based-routing", "usage-based-routing-v2", "usage-based-routing", "cost-based-routing"),
+                plugin.routingStrategyFactories().stream().map(RoutingStrategyFactory::name).toList());
         assertTrue(plugin.providerAdapterFactories().isEmpty());
         assertTrue(plugin.cacheFactories().isEmpty());
         assertTrue(plugin.callbackFactories().isEmpty());
