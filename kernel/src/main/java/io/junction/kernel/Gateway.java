@@ -4,6 +4,7 @@ import io.junction.kernel.cache.ResponseCacheLayer;
 import io.junction.kernel.callback.CallbackDispatcher;
 import io.junction.kernel.config.GatewayConfig;
 import io.junction.kernel.config.ModelDeployment;
+import io.junction.kernel.config.RedisSettings;
 import io.junction.kernel.config.RouterSettings;
 import io.junction.kernel.http.GatewayHandler;
 import io.junction.kernel.http.MasterKeyAuth;
@@ -16,8 +17,11 @@ import io.junction.kernel.plugin.PluginFaults;
 import io.junction.kernel.plugin.PluginHost;
 import io.junction.kernel.plugin.Registered;
 import io.junction.kernel.router.DeploymentRuntime;
+import io.junction.kernel.router.FleetState;
 import io.junction.kernel.router.ModelGroup;
 import io.junction.kernel.router.Router;
+import io.junction.kernel.router.Sleeper;
+import io.junction.kernel.router.shared.RedisStore;
 import io.junction.kernel.upstream.JettyUpstreamClient;
 import io.junction.spi.ConfigException;
 import io.junction.spi.cache.CacheContext;
@@ -76,6 +80,7 @@ public final class Gateway
     private final Server server;
     private final GatewayHandler handler;
     private final ServerConnector connector;
+    private Router router;
 
     private Gateway(GatewayConfig config, ServerSettings settings, InstantSource clock)
     {
@@ -84,7 +89,8 @@ public final class Gateway
         ExtensionRegistry registry = plugins.registry();
         upstream = new JettyUpstreamClient(UpstreamTimeouts.DEFAULT);
         try {
-            Router router = new Router(modelGroups(config, registry, clock), routingStrategy(config, registry, clock), config.routerSettings().numRetries());
+            router = new Router(modelGroups(config, registry, clock), routingStrategy(config, registry, clock), config.routerSettings(),
+                    fleetState(config.routerSettings(), clock), clock, () -> ThreadLocalRandom.current().nextLong(), Sleeper.THREAD);
             callbacks = new CallbackDispatcher(faults, CallbackDispatcher.DEFAULT_QUEUE_CAPACITY);
             Map<String, HttpRoute> routes = startCallbacks(config, registry, router, clock);
             cache = responseCache(config, registry, clock);
@@ -112,6 +118,12 @@ public final class Gateway
     public static Gateway start(GatewayConfig config, ServerSettings settings)
     {
         return new Gateway(config, settings, InstantSource.system());
+    }
+
+    /** With a given clock: rpm windows, cooldowns and retry budgets follow it (tests move it by hand). */
+    public static Gateway start(GatewayConfig config, ServerSettings settings, InstantSource clock)
+    {
+        return new Gateway(config, settings, clock);
     }
 
     /** The port actually bound (useful when the settings asked for 0). */
@@ -143,6 +155,17 @@ public final class Gateway
         Map<String, ModelGroup> groups = new LinkedHashMap<>();
         byGroup.forEach((name, deployments) -> groups.put(name, new ModelGroup(name, deployments)));
         return groups;
+    }
+
+    /** Limits and cooldowns shared by the fleet through Redis when router_settings names one, else this instance's own. */
+    private static FleetState fleetState(RouterSettings settings, InstantSource clock)
+    {
+        if (settings.redis().isEmpty()) {
+            return FleetState.local(clock);
+        }
+        RedisSettings redis = settings.redis().get();
+        log.info("Router limits, cooldowns and load figures are shared through Redis at {} (keys {}:*)", redis.location(), redis.keyPrefix());
+        return FleetState.shared(RedisStore.create(redis), redis.commandTimeout(), redis.fallbackFraction(), clock);
     }
 
     private static ProviderAdapter createAdapter(String key, Registered<ProviderAdapterFactory> provider, DeploymentSpec spec, ProviderContext context)
@@ -272,6 +295,8 @@ public final class Gateway
         status.put("callback_events_dropped", callbacks.dropped());
         status.put("cache", cache.isPresent() ? "enabled" : "disabled");
         status.put("cache_writes_skipped", cache.map(ResponseCacheLayer::skippedWrites).orElse(0L));
+        status.put("shared_state", router.fleet().status());
+        status.put("router", router.counters().snapshot());
         return status;
     }
 
@@ -316,6 +341,9 @@ public final class Gateway
 
     private void closeQuietly()
     {
+        if (router != null) {
+            router.close();
+        }
         if (callbacks != null) {
             callbacks.close();
         }

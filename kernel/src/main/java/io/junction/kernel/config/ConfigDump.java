@@ -89,6 +89,11 @@ public final class ConfigDump
         section.put("routing_strategy", settings.routingStrategy());
         section.put("num_retries", settings.numRetries());
         settings.timeout().ifPresent(timeout -> section.put("timeout", seconds(timeout)));
+        section.put("allowed_fails", settings.cooldowns().allowedFails());
+        section.put("cooldown_time", seconds(settings.cooldowns().cooldownTime()));
+        section.put("disable_cooldowns", settings.cooldowns().disabled());
+        section.put("max_fallbacks", settings.fallbacks().maxFallbacks());
+        section.put("enable_pre_call_checks", settings.preCallChecks());
         return masked(section);
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,12 +66,29 @@ public final class ConfigLoader
         Map<String, Object> litellm = section(SettingsParser.LITELLM, document, resolver);
         Map<String, Object> general = section(SettingsParser.GENERAL, document, resolver);
 
+        RouterSettings routerSettings = SettingsParser.router(router, litellm, effectiveEnvironment);
+        warnAboutUnknownFallbacks(routerSettings.fallbacks(), modelList, warnings);
         return new GatewayConfig(
                 modelList,
-                SettingsParser.router(router, litellm),
+                routerSettings,
                 SettingsParser.litellm(litellm),
                 SettingsParser.general(general),
                 warnings);
+    }
+
+    /**
+     * A fallback to a group no deployment serves is skipped at run time, as LiteLLM would fail it; said once here
+     * rather than refused, since LiteLLM configs may name groups kept in its database.
+     */
+    private static void warnAboutUnknownFallbacks(FallbackSettings fallbacks, List<ModelDeployment> modelList, List<String> warnings)
+    {
+        Set<String> groups = new HashSet<>();
+        modelList.forEach(deployment -> groups.add(deployment.modelName()));
+        for (String target : fallbacks.targets()) {
+            if (!groups.contains(target)) {
+                warnings.add("router_settings: the fallback model group '" + target + "' is not a model_name of any model_list entry; it is skipped");
+            }
+        }
     }
 
     private static String read(Path file)

@@ -26,21 +26,24 @@ final class KnownKeys
             Set.of());
 
     static final Section ROUTER = new Section(
-            Set.of("routing_strategy", "num_retries", "timeout"),
-            Set.of("redis_host", "redis_port", "redis_password", "redis_url", "redis_db", "allowed_fails", "cooldown_time",
-                    "disable_cooldowns", "fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks",
-                    "max_fallbacks", "enable_pre_call_checks", "enable_pre_call_check", "optional_pre_call_checks", "model_group_alias",
+            Set.of("routing_strategy", "num_retries", "timeout", "redis_host", "redis_port", "redis_password", "redis_url", "redis_db",
+                    "allowed_fails", "cooldown_time", "disable_cooldowns", "fallbacks", "context_window_fallbacks", "content_policy_fallbacks",
+                    "default_fallbacks", "max_fallbacks", "enable_pre_call_checks", "retry_after",
+                    // Junction's own: see docs/router.md
+                    "redis_fallback_fraction", "redis_timeout_ms", "redis_key_prefix", "max_retry_delay", "retry_budget_ratio",
+                    "retry_budget_min_per_second"),
+            Set.of("enable_pre_call_check", "optional_pre_call_checks", "model_group_alias",
                     "retry_policy", "model_group_retry_policy", "allowed_fails_policy", "routing_strategy_args", "provider_budget_config",
                     "enable_tag_filtering", "tag_filtering_match_any", "default_max_parallel_requests", "default_priority",
                     "polling_interval", "default_litellm_params", "stream_timeout", "debug_level", "client_ttl", "cache_kwargs",
-                    "cache_responses", "caching_groups", "retry_after", "set_verbose", "router_general_settings",
+                    "cache_responses", "caching_groups", "set_verbose", "router_general_settings",
                     "deployment_affinity_ttl_seconds", "ignore_invalid_deployments", "search_tools", "guardrail_list", "routing_groups",
                     "assistants_config", "alerting_config"));
 
     static final Section LITELLM = new Section(
-            Set.of("drop_params", "callbacks", "success_callback", "failure_callback", "cache", "cache_params", "request_timeout", "num_retries"),
+            Set.of("drop_params", "callbacks", "success_callback", "failure_callback", "cache", "cache_params", "request_timeout", "num_retries",
+                    "fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks", "allowed_fails"),
             Set.of("set_verbose", "json_logs", "turn_off_message_logging", "redact_user_api_key_info", "redact_messages_in_exceptions",
-                    "fallbacks", "context_window_fallbacks", "content_policy_fallbacks", "default_fallbacks", "allowed_fails",
                     "max_budget", "budget_duration", "service_callbacks", "input_callback", "langfuse_default_tags", "modify_params",
                     "enable_preview_features", "force_ipv4", "mcp_aliases", "disable_end_user_cost_tracking",
                     "disable_end_user_cost_tracking_prometheus_only", "key_generation_settings", "disable_add_transform_inline_image_block",

@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -26,22 +25,9 @@ final class SettingsParser
 
     private SettingsParser() {}
 
-    static RouterSettings router(Map<String, Object> router, Map<String, Object> litellm)
+    static RouterSettings router(Map<String, Object> router, Map<String, Object> litellm, Map<String, String> environment)
     {
-        String strategyPath = KeyPaths.child(ROUTER, "routing_strategy");
-        Optional<String> strategy = ConfigValues.string(strategyPath, router.get("routing_strategy"), "routing_strategy: simple-shuffle");
-        if (strategy.isPresent() && strategy.get().isBlank()) {
-            throw ConfigValues.missing(strategyPath, strategy.get(), "routing_strategy: simple-shuffle, or remove the line for the default");
-        }
-        OptionalLong retries = retries(ROUTER, router);
-        if (retries.isEmpty()) {
-            retries = retries(LITELLM, litellm);
-        }
-        return new RouterSettings(
-                strategy.map(String::trim).orElse(RouterSettings.DEFAULT_ROUTING_STRATEGY),
-                (int) retries.orElse(0),
-                ConfigValues.positiveSeconds(KeyPaths.child(ROUTER, "timeout"), router.get("timeout"), "timeout: 30 (seconds)"),
-                new ConfigView(ROUTER, router));
+        return RouterSettingsParser.parse(router, litellm, environment);
     }
 
     static LitellmSettings litellm(Map<String, Object> litellm)
@@ -78,16 +64,6 @@ final class SettingsParser
             maxBodyBytes = Math.round(bytes);
         }
         return new GeneralSettings(masterKey, maxBodyBytes, new ConfigView(GENERAL, general));
-    }
-
-    private static OptionalLong retries(String section, Map<String, Object> values)
-    {
-        String path = KeyPaths.child(section, "num_retries");
-        OptionalLong retries = ConfigValues.nonNegativeInteger(path, values.get("num_retries"), "retries", "num_retries: 2");
-        if (retries.isPresent() && retries.getAsLong() > Integer.MAX_VALUE) {
-            throw new ConfigException(path, "is too large: " + retries.getAsLong() + ". Fix: write num_retries: 2.");
-        }
-        return retries;
     }
 
     /** The names in callbacks, success_callback and failure_callback, in order of first appearance, each once. */

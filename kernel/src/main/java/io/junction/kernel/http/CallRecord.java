@@ -32,6 +32,9 @@ final class CallRecord
     ErrorKind error;
     String errorMessage;
     int attempts;
+    /** Attempts that repeated a model group's attempt, and fallback groups tried, for LiteLLM's headers. */
+    int retries;
+    int fallbacks;
     long upstreamWaitNanos;
 
     CallRecord(String callId, Endpoint endpoint, Instant startTime, long startNanos, Optional<String> caller)

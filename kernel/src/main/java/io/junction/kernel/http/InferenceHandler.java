@@ -2,8 +2,11 @@ package io.junction.kernel.http;
 
 import io.junction.kernel.cache.ResponseCacheLayer;
 import io.junction.kernel.callback.CallbackDispatcher;
+import io.junction.kernel.router.AttemptEnd;
 import io.junction.kernel.router.DeploymentRuntime;
 import io.junction.kernel.router.ModelGroup;
+import io.junction.kernel.router.Reservation;
+import io.junction.kernel.router.RouteTrace;
 import io.junction.kernel.router.Router;
 import io.junction.kernel.upstream.UpstreamTime;
 import io.junction.spi.ErrorKind;
@@ -15,8 +18,6 @@ import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.ProviderRequest;
 import io.junction.spi.provider.ProviderResponse;
 import io.junction.spi.provider.Usage;
-import io.junction.spi.routing.AttemptOutcome;
-import io.junction.spi.routing.RouteRequest;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -28,14 +29,12 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Serves {@code /chat/completions}, {@code /completions} and {@code /embeddings}: reads the body (bounded), scans the
- * routing fields, answers from cache when it can, then tries deployments chosen by the router (re-selecting on each
- * retryable failure) and sends the answer whole or as server-sent events, chunk by chunk. The log event goes to the
+ * routing fields, answers from cache when it can, then lets the router try deployments (retries, fallbacks, limits and
+ * cooldowns are its business) and sends the answer whole or as server-sent events, chunk by chunk. The log event goes to the
  * callbacks' queues after the last byte.
  */
 final class InferenceHandler
@@ -91,46 +90,41 @@ final class InferenceHandler
             return;
         }
 
-        ProviderRequest providerRequest = new ProviderRequest(call.callId, call.endpoint, group.name(), stream, body,
-                scanned.modelValueStart(), scanned.modelValueEnd(), scanned.estimatedPromptTokens());
-        RouteRequest routeRequest = new RouteRequest(group.name(), call.endpoint, stream, scanned.estimatedPromptTokens());
-        Set<String> tried = new HashSet<>(2);
-        GatewayError lastError = null;
-        int maxAttempts = 1 + router.numRetries();
-        while (call.attempts < maxAttempts) {
-            Optional<DeploymentRuntime> selected = router.select(group, routeRequest, tried);
-            if (selected.isEmpty()) {
-                throw lastError != null ? lastError : noDeployment(group, call.endpoint, stream);
-            }
-            DeploymentRuntime deployment = selected.get();
-            call.attempts++;
-            call.deploymentId = deployment.id();
-            call.provider = deployment.config().provider();
-            call.upstreamModel = deployment.config().model();
-            try {
-                attempt(call, upstreamTime, deployment, providerRequest, cacheQuery, response, callback);
-                return;
-            }
-            catch (ProviderException e) {
-                lastError = GatewayError.from(e);
-                if (!e.kind().retryable()) {
-                    break;
-                }
-                tried.add(deployment.id());
-            }
+        RouteTrace trace = new RouteTrace(group.name());
+        try {
+            router.route(group, call.endpoint, stream, scanned.estimatedPromptTokens(), trace, (servingGroup, reservation) -> {
+                DeploymentRuntime deployment = reservation.deployment();
+                call.attempts = trace.attempts();
+                call.retries = trace.retries();
+                call.fallbacks = trace.fallbacks();
+                // as LiteLLM: the group that answered, which is a fallback's when the request fell back
+                call.modelGroup = servingGroup.name();
+                call.deploymentId = deployment.id();
+                call.provider = deployment.config().provider();
+                call.upstreamModel = deployment.config().model();
+                ProviderRequest providerRequest = new ProviderRequest(call.callId, call.endpoint, servingGroup.name(), stream, body,
+                        scanned.modelValueStart(), scanned.modelValueEnd(), scanned.estimatedPromptTokens());
+                attempt(call, upstreamTime, reservation, providerRequest, cacheQuery, response, callback);
+            });
         }
-        throw lastError;
+        catch (ProviderException e) {
+            call.attempts = trace.attempts();
+            call.retries = trace.retries();
+            call.fallbacks = trace.fallbacks();
+            ResponseHeaders.routing(response.getHeaders(), call);
+            throw GatewayError.from(e);
+        }
     }
 
-    private void attempt(CallRecord call, UpstreamTime upstreamTime, DeploymentRuntime deployment, ProviderRequest providerRequest,
+    private void attempt(CallRecord call, UpstreamTime upstreamTime, Reservation reservation, ProviderRequest providerRequest,
             Optional<CacheQuery> cacheQuery, Response response, Callback callback)
     {
-        int estimatedTokens = providerRequest.estimatedPromptTokens();
+        DeploymentRuntime deployment = reservation.deployment();
         long attemptStart = System.nanoTime();
-        long startMinute = deployment.attemptStarted(estimatedTokens);
         Usage usage = Usage.UNKNOWN;
         long firstTokenNanos = -1;
-        ProviderException failure = null;
+        Optional<ErrorKind> error = Optional.empty();
+        Optional<Duration> retryAfter = Optional.empty();
         try {
             ProviderResponse answer = deployment.adapter().send(providerRequest);
             switch (answer) {
@@ -150,25 +144,32 @@ final class InferenceHandler
                     cacheQuery.ifPresent(query -> cache.orElseThrow().storeLater(query, new CachedResponse(complete.body(), complete.usage(), clock.instant())));
                 }
                 case ProviderResponse.Streaming streaming -> {
+                    ErrorKind before = call.error;
                     try (ChunkStream chunks = streaming.chunks()) {
                         firstTokenNanos = stream(call, upstreamTime, deployment, chunks, streaming, response, callback);
                         usage = chunks.usage();
                         settle(call, deployment, usage);
                     }
+                    if (call.error != before) {
+                        // cut after its first byte (reported in-band) or abandoned by the client: not a success
+                        error = Optional.ofNullable(call.error);
+                    }
                 }
             }
         }
         catch (ProviderException e) {
-            failure = e;
+            error = Optional.of(e.kind());
+            retryAfter = e.retryAfter();
+            throw e;
+        }
+        catch (RuntimeException e) {
+            error = Optional.of(ErrorKind.INTERNAL);
             throw e;
         }
         finally {
             long latency = System.nanoTime() - attemptStart;
-            deployment.attemptFinished(startMinute, estimatedTokens, usage.known() ? usage.promptTokens() + usage.completionTokens() : -1);
-            router.recordOutcome(new AttemptOutcome(deployment.id(), deployment.config().modelName(),
-                    failure == null ? Optional.empty() : Optional.of(failure.kind()),
-                    Duration.ofNanos(latency), Duration.ofNanos(firstTokenNanos < 0 ? latency : firstTokenNanos - attemptStart),
-                    usage.known() ? usage.promptTokens() : 0, usage.known() ? usage.completionTokens() : 0));
+            router.finish(reservation, new AttemptEnd(error, retryAfter, usage, Duration.ofNanos(latency),
+                    Duration.ofNanos(firstTokenNanos < 0 ? latency : firstTokenNanos - attemptStart)));
         }
     }
 
@@ -282,18 +283,6 @@ final class InferenceHandler
         ResponseHeaders.served(response.getHeaders(), call, call.overheadNanos(System.nanoTime()));
         response.write(true, ByteBuffer.wrap(hit.get().body()), callback);
         return true;
-    }
-
-    private GatewayError noDeployment(ModelGroup group, Endpoint endpoint, boolean stream)
-    {
-        boolean anyServes = group.deployments().stream().anyMatch(deployment -> deployment.serves(endpoint, stream));
-        if (!anyServes) {
-            return GatewayError.invalidRequest("Model '" + group.name() + "' does not support " + endpoint.path()
-                    + (stream ? " with stream: true" : "") + " with any of its deployments.", stream ? "stream" : "model");
-        }
-        return new GatewayError(ErrorKind.RATE_LIMITED, "No deployments available for model '" + group.name()
-                + "': every deployment is at its limit. Retry after the time in Retry-After.", null, "rate_limit_exceeded",
-                Duration.ofSeconds(1), java.util.Map.of());
     }
 
     private byte[] readBody(Request request)

@@ -22,6 +22,7 @@ final class ResponseHeaders
     static final String LITELLM_OVERHEAD_MS = "x-litellm-overhead-duration-ms";
     static final String LITELLM_MODEL_GROUP = "x-litellm-model-group";
     static final String LITELLM_ATTEMPTED_RETRIES = "x-litellm-attempted-retries";
+    static final String LITELLM_ATTEMPTED_FALLBACKS = "x-litellm-attempted-fallbacks";
     static final String LITELLM_CACHE_KEY = "x-litellm-cache-key";
 
     /** LiteLLM passes provider headers (rate-limit figures) on under this prefix. */
@@ -41,12 +42,19 @@ final class ResponseHeaders
             headers.put(DEPLOYMENT_ID, call.deploymentId);
             headers.put(LITELLM_MODEL_ID, call.deploymentId);
         }
-        headers.put(LITELLM_MODEL_GROUP, call.modelGroup);
         String overhead = milliseconds(overheadNanos);
         headers.put(OVERHEAD_MS, overhead);
         headers.put(LITELLM_OVERHEAD_MS, overhead);
+        routing(headers, call);
+    }
+
+    /** What the router tried: on answers and on errors alike. */
+    static void routing(HttpFields.Mutable headers, CallRecord call)
+    {
+        headers.put(LITELLM_MODEL_GROUP, call.modelGroup);
         headers.put(ATTEMPTS, Integer.toString(call.attempts));
-        headers.put(LITELLM_ATTEMPTED_RETRIES, Integer.toString(Math.max(0, call.attempts - 1)));
+        headers.put(LITELLM_ATTEMPTED_RETRIES, Integer.toString(call.retries));
+        headers.put(LITELLM_ATTEMPTED_FALLBACKS, Integer.toString(call.fallbacks));
     }
 
     static void provider(HttpFields.Mutable headers, Map<String, String> providerHeaders)

@@ -10,6 +10,32 @@ final class MinuteWindow
 
     void add(long amount, long currentMinute)
     {
+        roll(currentMinute);
+        count.addAndGet(amount);
+    }
+
+    /** Adds {@code amount} only if the count stays within {@code limit}; lock-free. */
+    boolean tryAdd(long amount, long limit, long currentMinute)
+    {
+        roll(currentMinute);
+        while (true) {
+            long current = count.get();
+            if (current + amount > limit) {
+                return false;
+            }
+            if (count.compareAndSet(current, current + amount)) {
+                return true;
+            }
+        }
+    }
+
+    long get(long currentMinute)
+    {
+        return minute == currentMinute ? count.get() : 0;
+    }
+
+    private void roll(long currentMinute)
+    {
         if (minute != currentMinute) {
             synchronized (this) {
                 if (minute != currentMinute) {
@@ -18,11 +44,5 @@ final class MinuteWindow
                 }
             }
         }
-        count.addAndGet(amount);
-    }
-
-    long get(long currentMinute)
-    {
-        return minute == currentMinute ? count.get() : 0;
     }
 }

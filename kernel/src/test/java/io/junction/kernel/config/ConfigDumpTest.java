@@ -98,12 +98,12 @@ class ConfigDumpTest
                     model_info: {mode: chat}
                 router_settings:
                   timeout: 1.5
-                  redis_host: localhost
+                  model_group_alias: {"gpt-4": "gpt-4o"}
                 """);
 
         String dump = ConfigDump.render(config);
 
-        assertTrue(dump.startsWith("# warning: router_settings.redis_host is not supported yet and is ignored\n"), dump);
+        assertTrue(dump.startsWith("# warning: router_settings.model_group_alias is not supported yet and is ignored\n"), dump);
         Map<String, Object> reread = reread(dump);
         Map<?, ?> deployment = (Map<?, ?>) ((List<?>) reread.get("model_list")).getFirst();
         assertEquals(Map.of("id", config.modelList().getFirst().id(), "mode", "chat"), deployment.get("model_info"));
@@ -111,6 +111,9 @@ class ConfigDumpTest
         assertEquals("simple-shuffle", router.get("routing_strategy"));
         assertEquals(0, router.get("num_retries"));
         assertEquals(1.5, router.get("timeout"));
+        assertEquals(3, router.get("allowed_fails"));
+        assertEquals(5, router.get("cooldown_time"));
+        assertEquals(5, router.get("max_fallbacks"));
         assertEquals(false, ((Map<?, ?>) reread.get("litellm_settings")).get("cache"));
     }
 

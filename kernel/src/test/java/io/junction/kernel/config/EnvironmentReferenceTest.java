@@ -111,11 +111,11 @@ class EnvironmentReferenceTest
     {
         GatewayConfig config = parse("""
                 router_settings:
-                  redis_password: os.environ/REDIS_PASSWORD
+                  model_group_alias: os.environ/GROUP_ALIASES
                 """);
 
-        assertEquals(List.of("router_settings.redis_password is not supported yet and is ignored"), config.warnings());
-        assertNull(config.routerSettings().raw().asMap().get("redis_password"));
+        assertEquals(List.of("router_settings.model_group_alias is not supported yet and is ignored"), config.warnings());
+        assertNull(config.routerSettings().raw().asMap().get("model_group_alias"));
     }
 
     @Test

@@ -74,7 +74,12 @@ class LiteLlmExampleConfigTest
         assertEquals("usage-based-routing-v2", config.routerSettings().routingStrategy());
         assertEquals(2, config.routerSettings().numRetries());
         assertEquals(Optional.of(Duration.ofSeconds(30)), config.routerSettings().timeout());
-        assertEquals(Optional.of("redis.internal"), config.routerSettings().raw().string("redis_host"));
+        RedisSettings redis = config.routerSettings().redis().orElseThrow();
+        assertEquals("redis.internal", redis.host());
+        assertEquals(1992, redis.port());
+        assertEquals(Optional.of("redis-secret-6"), redis.password().map(Secret::reveal));
+        assertEquals("redis.internal:1992", redis.location());
+        assertEquals(Map.of("gpt-4o", List.of("claude-sonnet")), config.routerSettings().fallbacks().fallbacks());
 
         LitellmSettings litellm = config.litellmSettings();
         assertTrue(litellm.dropParams());
@@ -91,10 +96,6 @@ class LiteLlmExampleConfigTest
 
         assertEquals(List.of(
                         "router_settings.model_group_alias is not supported yet and is ignored",
-                        "router_settings.redis_host is not supported yet and is ignored",
-                        "router_settings.redis_password is not supported yet and is ignored",
-                        "router_settings.redis_port is not supported yet and is ignored",
-                        "litellm_settings.fallbacks is not supported yet and is ignored",
                         "litellm_settings.set_verbose is not supported yet and is ignored",
                         "general_settings.alerting is not supported yet and is ignored"),
                 config.warnings());

@@ -27,6 +27,7 @@ class UnsupportedKeyWarningTest
                   redis_host: localhost
                   cooldown_time: 30
                   fallbacks: [{"gpt-4o": ["claude"]}]
+                  model_group_alias: {"gpt-4": "gpt-4o"}
                   rooting_strategy: least-busy
                   my_own_setting: 1
                 litellm_settings:
@@ -46,9 +47,7 @@ class UnsupportedKeyWarningTest
                         "include is not supported yet and is ignored",
                         "server_settings is an unknown key (typo?) and is ignored",
                         "model_list[0].modle_info is an unknown key (typo?) and is ignored; did you mean model_info?",
-                        "router_settings.redis_host is not supported yet and is ignored",
-                        "router_settings.cooldown_time is not supported yet and is ignored",
-                        "router_settings.fallbacks is not supported yet and is ignored",
+                        "router_settings.model_group_alias is not supported yet and is ignored",
                         "router_settings.rooting_strategy is an unknown key (typo?) and is ignored; did you mean routing_strategy?",
                         "router_settings.my_own_setting is an unknown key (typo?) and is ignored",
                         "litellm_settings.set_verbose is not supported yet and is ignored",
@@ -57,7 +56,8 @@ class UnsupportedKeyWarningTest
                         "litellm_settings.drop_param is an unknown key (typo?) and is ignored; did you mean drop_params?",
                         "general_settings.database_url is not supported yet and is ignored",
                         "general_settings.store_model_in_db is not supported yet and is ignored",
-                        "general_settings.mastr_key is an unknown key (typo?) and is ignored; did you mean master_key?"),
+                        "general_settings.mastr_key is an unknown key (typo?) and is ignored; did you mean master_key?",
+                        "router_settings: the fallback model group 'claude' is not a model_name of any model_list entry; it is skipped"),
                 config.warnings());
     }
 

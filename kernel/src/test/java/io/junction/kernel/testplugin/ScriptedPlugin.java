@@ -11,12 +11,16 @@ import io.junction.spi.provider.ProviderContext;
 import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.ProviderRequest;
 import io.junction.spi.provider.ProviderResponse;
+import io.junction.spi.provider.UpstreamRequest;
+import io.junction.spi.provider.UpstreamResponse;
 import io.junction.spi.provider.Usage;
 import io.junction.spi.routing.RoutingStrategy;
 import io.junction.spi.routing.RoutingStrategyFactory;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -89,6 +93,16 @@ public final class ScriptedPlugin
                     case "crash" -> throw new IllegalStateException("a bug in the plugin");
                     case "cut-stream" -> new ProviderResponse.Streaming(new CutStream());
                     case "visibility" -> visibility(request);
+                    case "http" -> http(deployment, context, request);
+                    case "rate-limited" -> throw new ProviderException(ErrorKind.RATE_LIMITED, "scripted upstream is rate limited", 429, null, null,
+                            java.time.Duration.ofSeconds(deployment.params().integer("retry_after").orElse(0L)), Map.of(), null);
+                    case "server-error" -> throw new ProviderException(ErrorKind.UPSTREAM_SERVER, "scripted upstream failed", 500, null, null, null, Map.of(), null);
+                    case "context-window" -> throw new ProviderException(ErrorKind.CONTEXT_WINDOW_EXCEEDED, "scripted prompt is too long", 400,
+                            "context_length_exceeded", "messages", null, Map.of(), null);
+                    case "content-policy" -> throw new ProviderException(ErrorKind.CONTENT_POLICY, "scripted content refused", 400,
+                            "content_policy_violation", null, null, Map.of(), null);
+                    case "bad-request" -> throw new ProviderException(ErrorKind.INVALID_REQUEST, "scripted upstream rejects the request", 400, null, null, null, Map.of(), null);
+                    case "first-chunk-fails" -> new ProviderResponse.Streaming(new FailingStream());
                     default -> throw new IllegalArgumentException(behaviour);
                 };
             };
@@ -104,6 +118,23 @@ public final class ScriptedPlugin
                     + "\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"" + text
                     + "\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":5,\"total_tokens\":8}}";
             return new ProviderResponse.Complete(body.getBytes(StandardCharsets.UTF_8), Usage.of(3, 5));
+        }
+
+        /**
+         * Calls {@code api_base + /chat/completions} through the kernel's upstream client (its pooling, timeouts and
+         * transport errors), passing 200 answers on and mapping error statuses as a provider adapter would.
+         */
+        private static ProviderResponse http(DeploymentSpec deployment, ProviderContext context, ProviderRequest request)
+        {
+            String base = deployment.params().string("api_base").orElseThrow();
+            UpstreamResponse answer = context.upstream().send(UpstreamRequest.postJson(URI.create(base + "/chat/completions"), Map.of(),
+                    request.body(), deployment.timeouts()));
+            if (answer.status() == 200) {
+                return new ProviderResponse.Complete(answer.body(), Usage.of(3, 5));
+            }
+            String retryAfter = answer.headers().getOrDefault("retry-after", answer.headers().get("Retry-After"));
+            throw new ProviderException(ErrorKind.fromHttpStatus(answer.status()), "scripted upstream answered " + answer.status(), answer.status(), null,
+                    null, retryAfter == null ? null : java.time.Duration.ofSeconds(Long.parseLong(retryAfter.trim())), Map.of(), null);
         }
 
         /** Answers whether kernel internals and libraries are visible from the plugin's class loader. */
@@ -152,6 +183,26 @@ public final class ScriptedPlugin
         public Usage usage()
         {
             return next == words.length ? Usage.of(3, words.length) : Usage.UNKNOWN;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** Fails before its first chunk, as an upstream that accepts a stream and then drops it would. */
+    private static final class FailingStream
+            implements ChunkStream
+    {
+        @Override
+        public byte[] next()
+        {
+            throw new ProviderException(ErrorKind.UNAVAILABLE, "the upstream stream broke before its first chunk");
+        }
+
+        @Override
+        public Usage usage()
+        {
+            return Usage.UNKNOWN;
         }
 
         @Override
