@@ -232,7 +232,7 @@ public final class Gateway
 
     private Map<String, HttpRoute> startCallbacks(GatewayConfig config, ExtensionRegistry registry, Router router, InstantSource clock)
     {
-        CallbackContext context = new CallbackContext(() -> liveDeployments(router), clock);
+        CallbackContext context = new CallbackContext(() -> liveDeployments(router), () -> gatewayCounters(router), clock);
         Map<String, HttpRoute> routes = new LinkedHashMap<>();
         for (String name : config.litellmSettings().callbacks()) {
             Optional<Registered<CallbackFactory>> factory = registry.callback(name);
@@ -271,6 +271,13 @@ public final class Gateway
         var created = PluginHost.withContextClassLoader(registered.classLoader(), () -> registered.factory().create(params, new CacheContext(clock)));
         Duration ttl = params.seconds("ttl").filter(duration -> !duration.isZero()).orElse(DEFAULT_CACHE_TTL);
         return Optional.of(new ResponseCacheLayer(new GuardedResponseCache(registered.pluginId(), created, faults), ttl));
+    }
+
+    private static Map<String, Long> gatewayCounters(Router router)
+    {
+        Map<String, Long> counters = new LinkedHashMap<>(router.counters().snapshot());
+        counters.putAll(router.fleet().counters());
+        return counters;
     }
 
     private static List<LiveDeployment> liveDeployments(Router router)

@@ -169,7 +169,7 @@ final class InferenceHandler
         finally {
             long latency = System.nanoTime() - attemptStart;
             router.finish(reservation, new AttemptEnd(error, retryAfter, usage, Duration.ofNanos(latency),
-                    Duration.ofNanos(firstTokenNanos < 0 ? latency : firstTokenNanos - attemptStart)));
+                    Duration.ofNanos(firstTokenNanos < 0 ? latency : firstTokenNanos - attemptStart), providerRequest.stream()));
         }
     }
 

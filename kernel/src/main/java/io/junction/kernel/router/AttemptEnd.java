@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param latency from sending to the last byte
  * @param timeToFirstToken for a stream, until its first chunk; otherwise equal to {@code latency}
  */
-public record AttemptEnd(Optional<ErrorKind> error, Optional<Duration> retryAfter, Usage usage, Duration latency, Duration timeToFirstToken)
+public record AttemptEnd(Optional<ErrorKind> error, Optional<Duration> retryAfter, Usage usage, Duration latency, Duration timeToFirstToken, boolean stream)
 {
     public AttemptEnd
     {

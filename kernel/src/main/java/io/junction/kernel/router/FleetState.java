@@ -300,6 +300,20 @@ public final class FleetState
         return status;
     }
 
+    /** The shared state's health as counters for metrics; empty when this instance keeps its own state. */
+    public Map<String, Long> counters()
+    {
+        if (store == null) {
+            return Map.of();
+        }
+        Map<String, Long> counters = new LinkedHashMap<>();
+        counters.put("shared_state_up", breaker.state() == CircuitBreaker.State.CLOSED ? 1L : 0L);
+        counters.put("shared_state_transitions", breaker.transitions());
+        counters.put("shared_state_local_decisions", localDecisions.sum());
+        counters.put("shared_state_errors", storeErrors.sum());
+        return counters;
+    }
+
     @Override
     public synchronized void close()
     {

@@ -142,7 +142,7 @@ public final class Router
         long promptTokens = end.usage().known() ? end.usage().promptTokens() : 0;
         long completionTokens = end.usage().known() ? end.usage().completionTokens() : 0;
         strategy.onOutcome(new AttemptOutcome(deployment.id(), deployment.group(), end.error(), end.latency(), end.timeToFirstToken(),
-                promptTokens, completionTokens));
+                promptTokens, completionTokens, end.stream()));
         AttemptHealth health = AttemptHealth.of(end.error());
         ModelGroup group = groups.get(deployment.group());
         fleet.finish(reservation, end.usage().known() ? promptTokens + completionTokens : -1, health, counts -> {

@@ -332,7 +332,7 @@ class RouterTest
         List<ErrorKind> outcomes = script.getOrDefault(id, new ArrayList<>());
         ErrorKind error = outcomes.isEmpty() ? null : outcomes.removeFirst();
         Optional<Duration> wait = error == null ? Optional.empty() : Optional.ofNullable(retryAfter.get(id));
-        currentRouter.finish(reservation, new AttemptEnd(Optional.ofNullable(error), wait, Usage.of(3, 5), Duration.ofMillis(5), Duration.ofMillis(5)));
+        currentRouter.finish(reservation, new AttemptEnd(Optional.ofNullable(error), wait, Usage.of(3, 5), Duration.ofMillis(5), Duration.ofMillis(5), false));
         if (error != null) {
             throw new ProviderException(error, "scripted " + error, 0, null, null, wait.orElse(null), Map.of(), null);
         }

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param error empty when the attempt succeeded
  * @param latency from sending to the last byte (the whole response, or the end of the stream)
  * @param timeToFirstToken for a stream, until its first chunk; otherwise equal to {@code latency}
+ * @param stream whether the request was streamed (its time to first token is then what a user waits for)
  */
 public record AttemptOutcome(
         String deploymentId,
@@ -20,7 +21,8 @@ public record AttemptOutcome(
         Duration latency,
         Duration timeToFirstToken,
         long promptTokens,
-        long completionTokens)
+        long completionTokens,
+        boolean stream)
 {
     public AttemptOutcome
     {
@@ -29,6 +31,13 @@ public record AttemptOutcome(
         Objects.requireNonNull(error, "error is null");
         Objects.requireNonNull(latency, "latency is null");
         Objects.requireNonNull(timeToFirstToken, "timeToFirstToken is null");
+    }
+
+    /** An outcome without the stream flag, as before it was added: a stream is recognised by its earlier first token. */
+    public AttemptOutcome(String deploymentId, String modelGroup, Optional<ErrorKind> error, Duration latency, Duration timeToFirstToken,
+            long promptTokens, long completionTokens)
+    {
+        this(deploymentId, modelGroup, error, latency, timeToFirstToken, promptTokens, completionTokens, timeToFirstToken.compareTo(latency) < 0);
     }
 
     public boolean succeeded()

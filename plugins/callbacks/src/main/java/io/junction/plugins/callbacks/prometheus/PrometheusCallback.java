@@ -30,6 +30,7 @@ public final class PrometheusCallback
     private final ModelGroupLabels modelGroups;
     private final RequestMetrics metrics;
     private final InFlightGauge inFlight;
+    private final GatewayCounterMeters gatewayCounters;
     private final HttpRoute route;
 
     public PrometheusCallback(CallbackContext context)
@@ -40,6 +41,7 @@ public final class PrometheusCallback
         this.modelGroups = new ModelGroupLabels(liveDeployments, context.clock());
         this.metrics = new RequestMetrics(registry, modelGroups);
         this.inFlight = new InFlightGauge(registry);
+        this.gatewayCounters = new GatewayCounterMeters(registry, context.gatewayCounters());
         this.route = new HttpRoute(METRICS_PATH, CONTENT_TYPE, false, this::scrape);
     }
 
@@ -63,6 +65,7 @@ public final class PrometheusCallback
         List<LiveDeployment> deployments = liveDeployments.get();
         modelGroups.refresh(deployments);
         inFlight.refresh(deployments);
+        gatewayCounters.refresh();
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
         try {
             registry.scrape(out, CONTENT_TYPE);

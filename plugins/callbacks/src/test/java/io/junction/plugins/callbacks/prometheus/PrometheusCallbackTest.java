@@ -258,6 +258,23 @@ class PrometheusCallbackTest
     }
 
     @Test
+    void publishesTheGatewaysRouterAndSharedStateCounters()
+    {
+        Map<String, Long> counters = new java.util.LinkedHashMap<>(Map.of("retries", 0L, "fallbacks", 0L, "shared_state_up", 1L, "shared_state_transitions", 0L));
+        AtomicReference<Map<String, Long>> kernel = new AtomicReference<>(Map.copyOf(counters));
+        PrometheusCallback withCounters = new PrometheusCallback(new CallbackContext(live::get, kernel::get, now::get));
+
+        counters.putAll(Map.of("retries", 7L, "fallbacks", 2L, "shared_state_up", 0L, "shared_state_transitions", 1L));
+        kernel.set(Map.copyOf(counters));
+        Scrape scrape = Scrape.parse(withCounters.scrape());
+
+        assertEquals(7, scrape.value("junction_router_retries_total", Map.of()));
+        assertEquals(2, scrape.value("junction_router_fallbacks_total", Map.of()));
+        assertEquals(0, scrape.value("junction_shared_state_up", Map.of()), "the breaker opened: Redis is down");
+        assertEquals(1, scrape.value("junction_shared_state_transitions_total", Map.of()));
+    }
+
+    @Test
     void scrapeOutputIsUtf8Text()
     {
         callback.onEvents(List.of(event().build()));

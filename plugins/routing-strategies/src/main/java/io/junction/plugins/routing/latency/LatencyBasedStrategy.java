@@ -131,9 +131,7 @@ public final class LatencyBasedStrategy
         DeploymentLatency latency = latencyOf(outcome.deploymentId());
         double seconds = seconds(outcome.latency());
         if (outcome.succeeded()) {
-            // the kernel reports a whole response's first token as its last byte: only a stream's comes earlier
-            boolean stream = outcome.timeToFirstToken().compareTo(outcome.latency()) < 0;
-            latency.succeeded(stream, seconds, seconds(outcome.timeToFirstToken()), outcome.completionTokens(), now);
+            latency.succeeded(outcome.stream(), seconds, seconds(outcome.timeToFirstToken()), outcome.completionTokens(), now);
             return;
         }
         ErrorKind kind = outcome.error().orElseThrow();
