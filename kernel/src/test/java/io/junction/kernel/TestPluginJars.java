@@ -19,6 +19,13 @@ public final class TestPluginJars
     public static Path write(Path directory, String pluginId, String pluginClass, String packagePath)
             throws IOException
     {
+        return write(directory, pluginId, pluginClass, packagePath, "*");
+    }
+
+    /** @param requires the {@code Plugin-Requires} constraint on the gateway's version */
+    public static Path write(Path directory, String pluginId, String pluginClass, String packagePath, String requires)
+            throws IOException
+    {
         Path classes;
         try {
             classes = Path.of(TestPluginJars.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -33,6 +40,7 @@ public final class TestPluginJars
         attributes.putValue("Plugin-Version", "1.0.0");
         attributes.putValue("Plugin-Class", pluginClass);
         attributes.putValue("Plugin-Provider", "tests");
+        attributes.putValue("Plugin-Requires", requires);
         Path jar = directory.resolve(pluginId + ".jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
                 Stream<Path> files = Files.walk(classes.resolve(packagePath))) {

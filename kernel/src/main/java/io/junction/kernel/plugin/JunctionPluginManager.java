@@ -13,6 +13,7 @@ import org.pf4j.PluginRuntimeException;
 import org.pf4j.PluginWrapper;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * PF4J, configured for Junction: jar plugins whose class loader sees only the SPI of the kernel, and whose
@@ -27,7 +28,24 @@ final class JunctionPluginManager
     JunctionPluginManager(Path pluginsRoot, String systemVersion)
     {
         super(pluginsRoot);
-        setSystemVersion(systemVersion);
+        // a snapshot build satisfies a plugin's constraint on its release: 0.1.0-SNAPSHOT meets Plugin-Requires >=0.1.0
+        setSystemVersion(releaseOf(systemVersion));
+    }
+
+    static String releaseOf(String version)
+    {
+        int qualifier = version.indexOf('-');
+        return qualifier < 0 ? version : version.substring(0, qualifier);
+    }
+
+    /** Why a loaded plugin did not start, when it is its version constraint; empty otherwise. */
+    Optional<String> versionMismatch(PluginWrapper wrapper)
+    {
+        String requires = wrapper.getDescriptor().getRequires();
+        if (requires == null || requires.isBlank() || requires.equals("*") || getVersionManager().checkVersionConstraint(getSystemVersion(), requires)) {
+            return Optional.empty();
+        }
+        return Optional.of("requires Junction " + requires + " (Plugin-Requires) but this is Junction " + getSystemVersion());
     }
 
     @Override

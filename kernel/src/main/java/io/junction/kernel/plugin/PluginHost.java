@@ -79,7 +79,9 @@ public final class PluginHost
             String id = wrapper.getPluginId();
             if (wrapper.getPluginState() != PluginState.STARTED) {
                 Throwable cause = wrapper.getFailedException();
-                failed.add(id + ": " + (cause == null ? "not started (" + wrapper.getPluginState() + ")" : rootMessage(cause)));
+                String reason = manager.versionMismatch(wrapper)
+                        .orElseGet(() -> cause == null ? "not started (" + wrapper.getPluginState() + ")" : rootMessage(cause));
+                failed.add(id + ": " + reason);
                 continue;
             }
             if (register(wrapper, failed)) {
