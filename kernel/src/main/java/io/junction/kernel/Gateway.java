@@ -99,7 +99,7 @@ public final class Gateway
                 log.warn("No general_settings.master_key is set: every caller can use this gateway.");
             }
             handler = new GatewayHandler(router, auth, cache, callbacks, routes, () -> readiness(router), clock,
-                    config.generalSettings().maxRequestBodyBytes());
+                    config.generalSettings().maxRequestBodyBytes(), settings.streamKeepAlive());
             server = newServer(settings, handler);
             connector = (ServerConnector) server.getConnectors()[0];
             server.start();

@@ -41,6 +41,10 @@ public final class Main
             description = "How long in-flight requests may take to finish on shutdown (default: ${DEFAULT-VALUE}).")
     long shutdownGraceSeconds;
 
+    @Option(names = "--stream-keepalive", defaultValue = "10", paramLabel = "SECONDS",
+            description = "While a stream waits for its first token, send an SSE comment this often so idle proxies keep the connection; 0 turns it off (default: ${DEFAULT-VALUE}).")
+    long streamKeepAliveSeconds;
+
     public static void main(String[] args)
     {
         System.exit(new CommandLine(new Main()).execute(args));
@@ -58,7 +62,11 @@ public final class Main
         catch (ConfigException e) {
             return badConfig(e);
         }
-        ServerSettings settings = new ServerSettings(host, port, pluginsDirectory(), Duration.ofSeconds(shutdownGraceSeconds));
+        if (streamKeepAliveSeconds < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--stream-keepalive must not be negative");
+        }
+        ServerSettings settings = new ServerSettings(host, port, pluginsDirectory(), Duration.ofSeconds(shutdownGraceSeconds),
+                Duration.ofSeconds(streamKeepAliveSeconds));
         Gateway gateway;
         try {
             gateway = Gateway.start(gatewayConfig, settings);

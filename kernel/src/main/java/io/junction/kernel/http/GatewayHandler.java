@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -49,12 +50,12 @@ public final class GatewayHandler
     private volatile boolean shuttingDown;
 
     public GatewayHandler(Router router, MasterKeyAuth auth, Optional<ResponseCacheLayer> cache, CallbackDispatcher callbacks,
-            Map<String, HttpRoute> pluginRoutes, Supplier<Map<String, Object>> readiness, InstantSource clock, long maxBodyBytes)
+            Map<String, HttpRoute> pluginRoutes, Supplier<Map<String, Object>> readiness, InstantSource clock, long maxBodyBytes, Duration streamKeepAlive)
     {
         super(InvocationType.BLOCKING);
         this.router = router;
         this.auth = auth;
-        this.inference = new InferenceHandler(router, cache, callbacks, clock, maxBodyBytes);
+        this.inference = new InferenceHandler(router, cache, callbacks, clock, maxBodyBytes, streamKeepAlive);
         this.pluginRoutes = Map.copyOf(pluginRoutes);
         this.readiness = readiness;
         this.clock = clock;

@@ -45,10 +45,11 @@ final class InferenceHandler
     private final InstantSource clock;
     private final long maxBodyBytes;
     // a first token that takes longer than this gets SSE comments, so idle proxies (often 60 s) keep the connection
-    private final Duration firstChunkKeepAlive = Duration.ofSeconds(10);
+    private final Duration firstChunkKeepAlive;
 
-    InferenceHandler(Router router, Optional<ResponseCacheLayer> cache, CallbackDispatcher callbacks, InstantSource clock, long maxBodyBytes)
+    InferenceHandler(Router router, Optional<ResponseCacheLayer> cache, CallbackDispatcher callbacks, InstantSource clock, long maxBodyBytes, Duration firstChunkKeepAlive)
     {
+        this.firstChunkKeepAlive = firstChunkKeepAlive;
         this.router = router;
         this.cache = cache;
         this.callbacks = callbacks;

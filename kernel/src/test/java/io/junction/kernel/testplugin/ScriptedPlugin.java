@@ -103,6 +103,10 @@ public final class ScriptedPlugin
                             "content_policy_violation", null, null, Map.of(), null);
                     case "bad-request" -> throw new ProviderException(ErrorKind.INVALID_REQUEST, "scripted upstream rejects the request", 400, null, null, null, Map.of(), null);
                     case "first-chunk-fails" -> new ProviderResponse.Streaming(new FailingStream());
+                    case "slow-first-chunk" -> new ProviderResponse.Streaming(new SlowFirstChunk(new WordStream("thought it over"),
+                            deployment.params().integer("first_chunk_delay_ms").orElse(500L)));
+                    case "slow-then-fails" -> new ProviderResponse.Streaming(new SlowFirstChunk(new FailingStream(),
+                            deployment.params().integer("first_chunk_delay_ms").orElse(500L)));
                     default -> throw new IllegalArgumentException(behaviour);
                 };
             };
@@ -187,6 +191,49 @@ public final class ScriptedPlugin
 
         @Override
         public void close() {}
+    }
+
+    /** A model that thinks before its first token: the first chunk (or the failure) comes after a delay. */
+    private static final class SlowFirstChunk
+            implements ChunkStream
+    {
+        private final ChunkStream rest;
+        private final long delayMillis;
+        private boolean waited;
+
+        SlowFirstChunk(ChunkStream rest, long delayMillis)
+        {
+            this.rest = rest;
+            this.delayMillis = delayMillis;
+        }
+
+        @Override
+        public byte[] next()
+        {
+            if (!waited) {
+                waited = true;
+                try {
+                    Thread.sleep(delayMillis);
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ProviderException(ErrorKind.TIMEOUT, "interrupted while thinking");
+                }
+            }
+            return rest.next();
+        }
+
+        @Override
+        public Usage usage()
+        {
+            return rest.usage();
+        }
+
+        @Override
+        public void close()
+        {
+            rest.close();
+        }
     }
 
     /** Fails before its first chunk, as an upstream that accepts a stream and then drops it would. */
