@@ -2,11 +2,11 @@ package io.junction.plugins.cache.local;
 
 import io.junction.spi.ConfigView;
 import io.junction.spi.cache.CacheContext;
-import io.junction.spi.cache.CacheKind;
 import io.junction.spi.cache.CacheQuery;
 import io.junction.spi.cache.CachedResponse;
 import io.junction.spi.cache.ResponseCache;
 import io.junction.spi.provider.Usage;
+import io.junction.tck.kit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -25,49 +25,7 @@ class LocalResponseCacheTest
     private static final Instant START = Instant.parse("2026-11-21T10:00:00Z");
     private static final Duration TEN_SECONDS = Duration.ofSeconds(10);
 
-    private final MutableClock clock = new MutableClock(START);
-
-    @Test
-    void isAnExactCache()
-    {
-        assertEquals(CacheKind.EXACT, new LocalCacheFactory().kind());
-        assertEquals(CacheKind.EXACT, cache(Map.of()).kind());
-    }
-
-    @Test
-    void lookupAfterStoreHitsWithTheSameBytesAndUsage()
-    {
-        ResponseCache cache = cache(Map.of());
-        byte[] body = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\"}".getBytes(StandardCharsets.UTF_8);
-        cache.store(query("k1", TEN_SECONDS), new CachedResponse(body, Usage.of(12, 3), START));
-
-        CachedResponse hit = cache.lookup(query("k1", TEN_SECONDS)).orElseThrow();
-
-        assertArrayEquals(body, hit.body());
-        assertEquals(Usage.of(12, 3), hit.usage());
-        assertEquals(START, hit.createdAt());
-    }
-
-    @Test
-    void storedBodyIsNotAffectedByTheCallerReusingItsBuffer()
-    {
-        ResponseCache cache = cache(Map.of());
-        byte[] body = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
-        cache.store(query("k1", TEN_SECONDS), response(body));
-
-        body[0] = 'X';
-
-        assertArrayEquals("{\"a\":1}".getBytes(StandardCharsets.UTF_8), cache.lookup(query("k1", TEN_SECONDS)).orElseThrow().body());
-    }
-
-    @Test
-    void differentKeyMisses()
-    {
-        ResponseCache cache = cache(Map.of());
-        cache.store(query("k1", TEN_SECONDS), response("one"));
-
-        assertEquals(Optional.empty(), cache.lookup(query("k2", TEN_SECONDS)));
-    }
+    private final ManualClock clock = new ManualClock(START);
 
     @Test
     void entryExpiresAfterItsOwnTtl()
@@ -152,11 +110,6 @@ class LocalResponseCacheTest
 
     private static CachedResponse response(String body)
     {
-        return response(body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static CachedResponse response(byte[] body)
-    {
-        return new CachedResponse(body, Usage.UNKNOWN, START);
+        return new CachedResponse(body.getBytes(StandardCharsets.UTF_8), Usage.UNKNOWN, START);
     }
 }

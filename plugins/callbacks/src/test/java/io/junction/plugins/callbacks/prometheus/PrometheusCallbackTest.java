@@ -6,12 +6,11 @@ import io.junction.spi.callback.CallbackContext;
 import io.junction.spi.callback.HttpRoute;
 import io.junction.spi.callback.LiveDeployment;
 import io.junction.spi.provider.Usage;
+import io.junction.tck.kit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +30,13 @@ class PrometheusCallbackTest
     private static final Map<String, String> DEP_2 = Map.of("model_group", "gpt-4o", "deployment", "dep-2");
     private static final double NANOS = 1e-9;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-21T10:00:00Z"));
+    private final ManualClock clock = new ManualClock();
     private final AtomicReference<List<LiveDeployment>> live = new AtomicReference<>(List.of(
             new LiveDeployment("dep-1", "gpt-4o", 0),
             new LiveDeployment("dep-2", "gpt-4o", 0),
             new LiveDeployment("dep-haiku", "claude-haiku", 0)));
     private final PrometheusCallback callback = (PrometheusCallback) new PrometheusCallbackFactory()
-            .create(ConfigView.empty("litellm_settings"), new CallbackContext(live::get, InstantSource.fixed(Instant.EPOCH)));
+            .create(ConfigView.empty("litellm_settings"), new CallbackContext(live::get, clock));
 
     @Test
     void servesMetricsWithoutTheMasterKey()
@@ -231,15 +230,14 @@ class PrometheusCallbackTest
     @Test
     void modelGroupAddedToTheConfigurationIsLabelledOnceReadAgain()
     {
-        Instant start = now.get();
-        PrometheusCallback timed = new PrometheusCallback(new CallbackContext(live::get, now::get));
+        PrometheusCallback timed = new PrometheusCallback(new CallbackContext(live::get, clock));
         Map<String, String> served = Map.of("model_group", "gpt-5", "deployment", "dep-5", "status", "200");
         Map<String, String> notYetKnown = Map.of("model_group", "unknown", "deployment", "dep-5", "status", "200");
         timed.onEvents(List.of(event().modelGroup("gpt-5").noDeployment().failed(ErrorKind.NOT_FOUND, "no such model").build()));
 
         live.set(List.of(new LiveDeployment("dep-5", "gpt-5", 0)));
         timed.onEvents(List.of(event().modelGroup("gpt-5").deployment("dep-5").build()));
-        now.set(start.plus(ModelGroupLabels.REFRESH_ON_MISS_INTERVAL));
+        clock.advance(ModelGroupLabels.REFRESH_ON_MISS_INTERVAL);
         timed.onEvents(List.of(event().modelGroup("gpt-5").deployment("dep-5").build()));
 
         Scrape scrape = Scrape.parse(timed.scrape());
@@ -262,7 +260,7 @@ class PrometheusCallbackTest
     {
         Map<String, Long> counters = new java.util.LinkedHashMap<>(Map.of("retries", 0L, "fallbacks", 0L, "shared_state_up", 1L, "shared_state_transitions", 0L));
         AtomicReference<Map<String, Long>> kernel = new AtomicReference<>(Map.copyOf(counters));
-        PrometheusCallback withCounters = new PrometheusCallback(new CallbackContext(live::get, kernel::get, now::get));
+        PrometheusCallback withCounters = new PrometheusCallback(new CallbackContext(live::get, kernel::get, clock));
 
         counters.putAll(Map.of("retries", 7L, "fallbacks", 2L, "shared_state_up", 0L, "shared_state_transitions", 1L));
         kernel.set(Map.copyOf(counters));

@@ -1,6 +1,5 @@
 package io.junction.plugins.routing.cost;
 
-import io.junction.plugins.routing.ManualClock;
 import io.junction.plugins.routing.Picks;
 import io.junction.spi.ConfigView;
 import io.junction.spi.provider.Endpoint;
@@ -9,6 +8,7 @@ import io.junction.spi.routing.Candidate;
 import io.junction.spi.routing.RouteRequest;
 import io.junction.spi.routing.RoutingContext;
 import io.junction.spi.routing.RoutingStrategy;
+import io.junction.tck.kit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,7 +25,7 @@ class CostBasedStrategyTest
 {
     private static final RouteRequest REQUEST = new RouteRequest("chat", Endpoint.CHAT_COMPLETIONS, false, 1_000);
 
-    private final CostBasedStrategy strategy = new CostBasedStrategy(PriceTable.shipped(), new RoutingContext(new SplittableRandom(3), ManualClock.atMinuteStart()));
+    private final CostBasedStrategy strategy = new CostBasedStrategy(PriceTable.shipped(), new RoutingContext(new SplittableRandom(3), new ManualClock()));
 
     @Test
     void picksTheCheapestDeployment()
@@ -134,7 +134,7 @@ class CostBasedStrategyTest
     @Test
     void theFactoryUsesTheShippedTable()
     {
-        RoutingStrategy created = new CostBasedFactory().create(ConfigView.empty("router_settings"), new RoutingContext(new SplittableRandom(1), ManualClock.atMinuteStart()));
+        RoutingStrategy created = new CostBasedFactory().create(ConfigView.empty("router_settings"), new RoutingContext(new SplittableRandom(1), new ManualClock()));
         Candidate cheapest = deployment("nano").model("openai", "gpt-4.1-nano").candidate();
 
         assertSame(cheapest, created.select(REQUEST, List.of(deployment("4o").candidate(), cheapest)).orElseThrow());

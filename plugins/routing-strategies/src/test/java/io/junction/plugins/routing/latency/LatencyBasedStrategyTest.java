@@ -1,6 +1,5 @@
 package io.junction.plugins.routing.latency;
 
-import io.junction.plugins.routing.ManualClock;
 import io.junction.plugins.routing.Picks;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.Endpoint;
@@ -8,6 +7,7 @@ import io.junction.spi.routing.AttemptOutcome;
 import io.junction.spi.routing.Candidate;
 import io.junction.spi.routing.RouteRequest;
 import io.junction.spi.routing.RoutingContext;
+import io.junction.tck.kit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,7 +29,7 @@ class LatencyBasedStrategyTest
     private static final RouteRequest STREAM = new RouteRequest("chat", Endpoint.CHAT_COMPLETIONS, true, 300);
     private static final Duration PROBE_INTERVAL = LatencySettings.DEFAULTS.probeInterval();
 
-    private final ManualClock clock = ManualClock.atMinuteStart();
+    private final ManualClock clock = new ManualClock();
     private final Candidate a = idle("a");
     private final Candidate b = idle("b");
     private final Candidate c = idle("c");

@@ -1,9 +1,9 @@
 package io.junction.plugins.routing.latency;
 
-import io.junction.plugins.routing.ManualClock;
 import io.junction.spi.ConfigException;
 import io.junction.spi.ConfigView;
 import io.junction.spi.routing.RoutingContext;
+import io.junction.tck.kit.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -64,11 +64,11 @@ class LatencySettingsTest
     @Test
     void theFactoryAppliesTheArguments()
     {
-        Object strategy = new LatencyBasedFactory().create(routerSettings(Map.of("ttl", 30)), new RoutingContext(new SplittableRandom(1), ManualClock.atMinuteStart()));
+        Object strategy = new LatencyBasedFactory().create(routerSettings(Map.of("ttl", 30)), new RoutingContext(new SplittableRandom(1), new ManualClock()));
 
         assertInstanceOf(LatencyBasedStrategy.class, strategy);
         assertThrows(ConfigException.class, () -> new LatencyBasedFactory().create(routerSettings(Map.of("ttl", -1)),
-                new RoutingContext(new SplittableRandom(1), ManualClock.atMinuteStart())));
+                new RoutingContext(new SplittableRandom(1), new ManualClock())));
     }
 
     private static void assertRefused(Map<String, Object> args, String key, String value)

@@ -1,6 +1,5 @@
 package io.junction.plugins.routing.simulation;
 
-import io.junction.plugins.routing.ManualClock;
 import io.junction.plugins.routing.RoutingStrategiesPlugin;
 import io.junction.spi.ConfigView;
 import io.junction.spi.ErrorKind;
@@ -13,6 +12,7 @@ import io.junction.spi.routing.RouteRequest;
 import io.junction.spi.routing.RoutingContext;
 import io.junction.spi.routing.RoutingStrategy;
 import io.junction.spi.routing.RoutingStrategyFactory;
+import io.junction.tck.kit.ManualClock;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -142,7 +142,7 @@ final class RoutingSimulator
             }
             while (!events.isEmpty()) {
                 Event event = events.poll();
-                clock.setMillis(event.atMillis);
+                clock.advance(Duration.ofMillis(event.atMillis - clock.millis()));
                 if (event.arrival != null) {
                     attempt(event.arrival, 0, new HashSet<>());
                 }
