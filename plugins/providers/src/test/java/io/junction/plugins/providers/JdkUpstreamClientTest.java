@@ -1,17 +1,13 @@
 package io.junction.plugins.providers;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.UpstreamRequest;
 import io.junction.spi.provider.UpstreamResponse;
 import io.junction.spi.provider.UpstreamStream;
 import io.junction.spi.provider.UpstreamTimeouts;
-import io.junction.tck.http.JdkUpstreamClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -23,7 +19,6 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,37 +33,16 @@ class JdkUpstreamClientTest
     private static final Duration SHORT = Duration.ofMillis(300);
     private static final Duration LONG = Duration.ofSeconds(30);
 
-    private static WireMockServer server;
-    private static JdkUpstreamClient client;
-
-    @BeforeAll
-    static void startServer()
-    {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        client = new JdkUpstreamClient();
-    }
-
-    @AfterAll
-    static void stopServer()
-    {
-        client.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer()
-    {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockUpstream upstream = new WireMockUpstream();
 
     @Test
     void returnsStatusLowerCaseHeadersAndBody()
     {
-        server.stubFor(post(urlEqualTo("/echo")).willReturn(aResponse().withStatus(418)
+        upstream.stubFor(post(urlEqualTo("/echo")).willReturn(aResponse().withStatus(418)
                 .withHeader("X-RateLimit-Remaining-Requests", "7").withBody("short and stout")));
 
-        UpstreamResponse response = client.send(request("/echo", new UpstreamTimeouts(LONG, LONG, LONG, LONG)));
+        UpstreamResponse response = upstream.client().send(request("/echo", new UpstreamTimeouts(LONG, LONG, LONG, LONG)));
 
         assertEquals(418, response.status());
         assertEquals("7", response.headers().get("x-ratelimit-remaining-requests"));
@@ -80,9 +54,9 @@ class JdkUpstreamClientTest
             throws IOException
     {
         String body = "data: 1\n\n".repeat(5_000);
-        server.stubFor(post(urlEqualTo("/stream")).willReturn(aResponse().withStatus(200).withBody(body)));
+        upstream.stubFor(post(urlEqualTo("/stream")).willReturn(aResponse().withStatus(200).withBody(body)));
 
-        try (UpstreamStream stream = client.open(request("/stream", new UpstreamTimeouts(LONG, LONG, LONG, LONG)))) {
+        try (UpstreamStream stream = upstream.client().open(request("/stream", new UpstreamTimeouts(LONG, LONG, LONG, LONG)))) {
             assertEquals(200, stream.status());
             assertEquals(body, new String(stream.body().readAllBytes(), StandardCharsets.UTF_8));
         }
@@ -99,7 +73,7 @@ class JdkUpstreamClientTest
         UpstreamRequest request = UpstreamRequest.postJson(URI.create("http://127.0.0.1:" + closedPort + "/v1/chat/completions"),
                 Map.of(), new byte[0], new UpstreamTimeouts(LONG, LONG, LONG, LONG));
 
-        ProviderException failure = assertThrows(ProviderException.class, () -> client.send(request));
+        ProviderException failure = assertThrows(ProviderException.class, () -> upstream.client().send(request));
 
         assertEquals(ErrorKind.UNAVAILABLE, failure.kind());
         assertTrue(failure.getMessage().contains("127.0.0.1:" + closedPort), failure.getMessage());
@@ -108,10 +82,10 @@ class JdkUpstreamClientTest
     @Test
     void lateResponseHeadersTimeOut()
     {
-        server.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+        upstream.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
 
         ProviderException failure = assertThrows(ProviderException.class,
-                () -> client.send(request("/slow", new UpstreamTimeouts(LONG, SHORT, LONG, LONG))));
+                () -> upstream.client().send(request("/slow", new UpstreamTimeouts(LONG, SHORT, LONG, LONG))));
 
         assertEquals(ErrorKind.TIMEOUT, failure.kind());
     }
@@ -119,11 +93,11 @@ class JdkUpstreamClientTest
     @Test
     void aStreamThatFallsSilentTimesOut()
     {
-        server.stubFor(post(urlEqualTo("/dribble")).willReturn(aResponse().withStatus(200)
+        upstream.stubFor(post(urlEqualTo("/dribble")).willReturn(aResponse().withStatus(200)
                 .withBody("data: 1\n\ndata: 2\n\ndata: 3\n\n").withChunkedDribbleDelay(3, 3_000)));
 
         ProviderException failure = assertThrows(ProviderException.class, () -> {
-            try (UpstreamStream stream = client.open(request("/dribble", new UpstreamTimeouts(LONG, LONG, SHORT, LONG)))) {
+            try (UpstreamStream stream = upstream.client().open(request("/dribble", new UpstreamTimeouts(LONG, LONG, SHORT, LONG)))) {
                 stream.body().readAllBytes();
             }
         });
@@ -138,9 +112,9 @@ class JdkUpstreamClientTest
     {
         // headers with the first chunk after 500 ms, the body until 3 s: longer than the first-byte timeout
         String body = "data: 1\n\n".repeat(6);
-        server.stubFor(post(urlEqualTo("/steady")).willReturn(aResponse().withStatus(200).withBody(body).withChunkedDribbleDelay(6, 3_000)));
+        upstream.stubFor(post(urlEqualTo("/steady")).willReturn(aResponse().withStatus(200).withBody(body).withChunkedDribbleDelay(6, 3_000)));
 
-        try (UpstreamStream stream = client.open(request("/steady", new UpstreamTimeouts(LONG, Duration.ofMillis(1_500), LONG, LONG)))) {
+        try (UpstreamStream stream = upstream.client().open(request("/steady", new UpstreamTimeouts(LONG, Duration.ofMillis(1_500), LONG, LONG)))) {
             assertEquals(body, new String(stream.body().readAllBytes(), StandardCharsets.UTF_8));
         }
     }
@@ -149,11 +123,11 @@ class JdkUpstreamClientTest
     void aStreamThatOutlastsTheTotalTimeoutTimesOut()
     {
         // WireMock sends the headers with the first chunk: one every 500 ms, for 10 s
-        server.stubFor(post(urlEqualTo("/long")).willReturn(aResponse().withStatus(200)
+        upstream.stubFor(post(urlEqualTo("/long")).willReturn(aResponse().withStatus(200)
                 .withBody("data: 1\n\n".repeat(20)).withChunkedDribbleDelay(20, 10_000)));
 
         ProviderException failure = assertThrows(ProviderException.class, () -> {
-            try (UpstreamStream stream = client.open(request("/long", new UpstreamTimeouts(LONG, LONG, LONG, Duration.ofMillis(1_500))))) {
+            try (UpstreamStream stream = upstream.client().open(request("/long", new UpstreamTimeouts(LONG, LONG, LONG, Duration.ofMillis(1_500))))) {
                 stream.body().readAllBytes();
             }
         });
@@ -164,7 +138,7 @@ class JdkUpstreamClientTest
 
     private static UpstreamRequest request(String path, UpstreamTimeouts timeouts)
     {
-        return UpstreamRequest.postJson(URI.create(server.baseUrl() + path), Map.of("authorization", "Bearer k"),
+        return UpstreamRequest.postJson(URI.create(upstream.baseUrl() + path), Map.of("authorization", "Bearer k"),
                 "{}".getBytes(StandardCharsets.UTF_8), timeouts);
     }
 }

@@ -52,7 +52,7 @@ final class GeminiAdapter
         this.upstream = context.upstream();
         this.clock = context.clock();
         this.ids = new ToolCallIds(uuids);
-        this.errors = new GeminiErrors(provider, api.secrets(), clock);
+        this.errors = new GeminiErrors(provider, api::secrets, clock);
     }
 
     @Override

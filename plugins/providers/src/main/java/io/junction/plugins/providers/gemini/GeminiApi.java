@@ -27,6 +27,6 @@ interface GeminiApi
      */
     Map<String, String> headers();
 
-    /** The deployment's fixed secrets, to redact from error messages. */
+    /** The deployment's secrets as of now (a service account's current access token included), to redact from error messages. */
     List<Secret> secrets();
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Google's errors ({@code {"error": {"code", "message", "status", "details"}}}, which Vertex sometimes wraps in an
@@ -32,17 +33,18 @@ final class GeminiErrors
     private static final Duration MAX_RETRY_DELAY = Duration.ofDays(1);
 
     private final String provider;
-    private final UpstreamErrors upstreamErrors;
+    private final Supplier<List<Secret>> secrets;
     private final InstantSource clock;
 
     /**
      * @param provider the model prefix ({@code gemini}, {@code vertex_ai}), to tell the client who failed
-     * @param secrets the deployment's secrets, redacted from any message that echoes them
+     * @param secrets the deployment's secrets as of now, redacted from any message that echoes them: asked on each
+     *        error, since a service account's access token changes
      */
-    GeminiErrors(String provider, List<Secret> secrets, InstantSource clock)
+    GeminiErrors(String provider, Supplier<List<Secret>> secrets, InstantSource clock)
     {
         this.provider = provider;
-        this.upstreamErrors = new UpstreamErrors(provider, secrets, clock);
+        this.secrets = secrets;
         this.clock = clock;
     }
 
@@ -50,7 +52,7 @@ final class GeminiErrors
     ProviderException fromResponse(int status, Map<String, String> headers, byte[] body)
     {
         JsonNode error = errorObject(body);
-        String message = upstreamErrors.clean(error.path("message").asText(""));
+        String message = clean(error.path("message").asText(""));
         String googleStatus = error.path("status").asText("");
         ErrorKind kind = kindOf(status, googleStatus, message, error.path("details"));
         String text = provider + " returned HTTP " + status + (googleStatus.isEmpty() ? "" : " " + googleStatus)
@@ -63,13 +65,18 @@ final class GeminiErrors
     /** An {@code error} object sent as an event of a stream that had started well. */
     ProviderException fromStreamEvent(JsonNode error)
     {
-        String message = upstreamErrors.clean(error.path("message").asText(""));
+        String message = clean(error.path("message").asText(""));
         String googleStatus = error.path("status").asText("");
         int code = error.path("code").asInt(0);
         ErrorKind kind = kindOf(code, googleStatus, message, error.path("details"));
         return new ProviderException(kind, provider + " sent an error in the stream" + (googleStatus.isEmpty() ? "" : " " + googleStatus)
                 + (message.isBlank() ? "" : ": " + message), code, code(kind, googleStatus), null,
                 retryDelay(error.path("details")).orElse(null), Map.of(), null);
+    }
+
+    private String clean(String message)
+    {
+        return new UpstreamErrors(provider, secrets.get(), clock).clean(message);
     }
 
     /** Gemini refused the prompt itself ({@code promptFeedback.blockReason}) and generated nothing. */

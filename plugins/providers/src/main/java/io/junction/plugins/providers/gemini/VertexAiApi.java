@@ -182,7 +182,8 @@ final class VertexAiApi
     @Override
     public List<Secret> secrets()
     {
-        return List.of();
+        // the access token is what goes upstream, and what an upstream could echo
+        return tokens.lastFetched().map(List::of).orElse(List.of());
     }
 
     @Override

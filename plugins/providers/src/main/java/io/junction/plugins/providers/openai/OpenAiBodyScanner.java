@@ -20,6 +20,7 @@ final class OpenAiBodyScanner
     private static final JsonFactory JSON = new JsonFactory();
     private static final byte[] USAGE_KEY = quoted("usage");
     private static final byte[] ERROR_KEY = quoted("error");
+    private static final byte[] CHOICES_KEY = quoted("choices");
     private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
 
     private OpenAiBodyScanner() {}
@@ -32,13 +33,13 @@ final class OpenAiBodyScanner
     }
 
     /**
-     * What one stream chunk says beyond its content: a non-null {@code usage}, an {@code error} object. Most chunks
-     * contain neither key anywhere, which a byte search settles without parsing.
+     * What one stream chunk says beyond its content: a non-null {@code usage}, an {@code error} object, empty
+     * {@code choices}. Most chunks contain none of them anywhere, which a byte search settles without parsing.
      */
     static Facts chunk(byte[] payload)
     {
         // with include_usage every chunk carries "usage":null, which a byte check settles as well
-        if (indexOf(payload, ERROR_KEY) < 0 && onlyNullUsage(payload)) {
+        if (indexOf(payload, ERROR_KEY) < 0 && onlyNullUsage(payload) && !mayHaveEmptyChoices(payload)) {
             return Facts.NONE;
         }
         Facts facts = scan(payload);
@@ -64,6 +65,24 @@ final class OpenAiBodyScanner
             // otherwise "usage" was a string value, not a key
             from = at + USAGE_KEY.length;
         }
+    }
+
+    /** Whether some {@code "choices"} key has the value {@code []}: only then is the chunk parsed to know if it is the top-level one. */
+    private static boolean mayHaveEmptyChoices(byte[] payload)
+    {
+        for (int at = indexOf(payload, CHOICES_KEY); at >= 0; at = indexOf(payload, CHOICES_KEY, at + CHOICES_KEY.length)) {
+            int i = skipWhitespace(payload, at + CHOICES_KEY.length);
+            if (i < payload.length && payload[i] == ':') {
+                i = skipWhitespace(payload, i + 1);
+                if (i < payload.length && payload[i] == '[') {
+                    i = skipWhitespace(payload, i + 1);
+                    if (i < payload.length && payload[i] == ']') {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -13,10 +13,12 @@ import java.util.Arrays;
 
 /**
  * The chunks of an OpenAI-compatible stream, passed on byte for byte. Only chunks that mention a non-null
- * {@code usage} or an {@code error} are parsed: the first to record the stream's token counts, the second to fail
- * the stream. When the gateway asked the upstream for usage the client did not ask for, the usage-only chunk (empty
- * {@code choices}) is recorded and not passed on, so the client sees the stream it asked for. Other chunks with
- * empty {@code choices}, such as Azure's leading {@code prompt_filter_results}, are passed on.
+ * {@code usage}, an {@code error} or empty {@code choices} are parsed: to record the stream's token counts, to fail
+ * the stream, to leave out what is not a chunk for the client. When the gateway asked the upstream for usage the
+ * client did not ask for, the usage-only chunk (empty {@code choices}) is recorded and not passed on, so the client
+ * sees the stream it asked for. Chunks with empty {@code choices} and no usage, such as Azure's leading
+ * {@code prompt_filter_results} (whose {@code id} and {@code object} are empty strings, which OpenAI's clients do not
+ * expect), are not passed on: LiteLLM does not pass them on either.
  */
 final class OpenAiChunkStream
         implements ChunkStream
@@ -71,6 +73,9 @@ final class OpenAiChunkStream
                 if (suppressUsageChunk && facts.emptyChoices()) {
                     continue;
                 }
+            }
+            else if (facts.emptyChoices()) {
+                continue;
             }
             return payload;
         }

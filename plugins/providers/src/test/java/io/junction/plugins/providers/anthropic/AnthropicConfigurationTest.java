@@ -17,6 +17,7 @@ import java.util.function.UnaryOperator;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.junction.plugins.providers.anthropic.AnthropicBodies.textMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -44,7 +45,7 @@ class AnthropicConfigurationTest
     void requiresAKeyNamingTheParameterAndTheEnvironmentVariable()
     {
         ConfigException failure = assertThrows(ConfigException.class,
-                () -> create(Map.of("api_base", server.baseUrl()), NO_ENVIRONMENT));
+                () -> create(Map.of("api_base", upstream.baseUrl()), NO_ENVIRONMENT));
 
         assertEquals("model_list[0].litellm_params.api_key", failure.key());
         assertTrue(failure.getMessage().contains("ANTHROPIC_API_KEY"), failure.getMessage());
@@ -54,11 +55,11 @@ class AnthropicConfigurationTest
     void takesTheKeyAndBaseFromTheEnvironmentWhenTheConfigHasNone()
     {
         stubMessages(ok(textMessage("Hi!", "end_turn")));
-        Map<String, String> environment = Map.of("ANTHROPIC_API_KEY", "sk-ant-from-env", "ANTHROPIC_API_BASE", server.baseUrl() + "/");
+        Map<String, String> environment = Map.of("ANTHROPIC_API_KEY", "sk-ant-from-env", "ANTHROPIC_API_BASE", upstream.baseUrl() + "/");
 
         complete(create(Map.of(), environment::get), chat(""));
 
-        server.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withHeader("x-api-key", equalTo("sk-ant-from-env")));
+        upstream.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withHeader("x-api-key", equalTo("sk-ant-from-env")));
     }
 
     @Test
@@ -66,21 +67,21 @@ class AnthropicConfigurationTest
     {
         stubMessages(ok(textMessage("Hi!", "end_turn")));
 
-        complete(create(Map.of("api_key", API_KEY, "api_base", server.baseUrl()), name -> "sk-ant-from-env"), chat(""));
+        complete(create(Map.of("api_key", API_KEY, "api_base", upstream.baseUrl()), name -> "sk-ant-from-env"), chat(""));
 
-        server.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withHeader("x-api-key", equalTo(API_KEY)));
+        upstream.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withHeader("x-api-key", equalTo(API_KEY)));
     }
 
     @Test
     void acceptsABaseWithOrWithoutTheMessagesPath()
     {
-        for (String base : new String[] {server.baseUrl(), server.baseUrl() + "/", server.baseUrl() + "/v1", server.baseUrl() + "/v1/messages"}) {
-            server.resetAll();
+        for (String base : new String[] {upstream.baseUrl(), upstream.baseUrl() + "/", upstream.baseUrl() + "/v1", upstream.baseUrl() + "/v1/messages"}) {
+            upstream.resetAll();
             stubMessages(ok(textMessage("Hi!", "end_turn")));
 
             complete(create(Map.of("api_key", API_KEY, "api_base", base), NO_ENVIRONMENT), chat(""));
 
-            server.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)));
+            upstream.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)));
         }
     }
 
@@ -98,10 +99,10 @@ class AnthropicConfigurationTest
     {
         stubMessages(ok(textMessage("Hi!", "end_turn")));
 
-        complete(create(Map.of("api_key", API_KEY, "api_base", server.baseUrl(),
+        complete(create(Map.of("api_key", API_KEY, "api_base", upstream.baseUrl(),
                 "extra_headers", Map.of("anthropic-beta", "output-128k-2025-02-19", "X-Api-Key", "other")), NO_ENVIRONMENT), chat(""));
 
-        server.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withHeader("anthropic-beta", equalTo("output-128k-2025-02-19"))
+        upstream.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withHeader("anthropic-beta", equalTo("output-128k-2025-02-19"))
                 .withHeader("x-api-key", equalTo(API_KEY)));
     }
 
@@ -135,7 +136,7 @@ class AnthropicConfigurationTest
 
     private static ProviderAdapter create(Map<String, ?> params, UnaryOperator<String> environment)
     {
-        ProviderContext context = new ProviderContext(upstream, InstantSource.fixed(NOW), false);
+        ProviderContext context = new ProviderContext(upstream.client(), InstantSource.fixed(NOW), false);
         return new AnthropicAdapterFactory(environment).create(deployment(params), context);
     }
 

@@ -53,11 +53,11 @@ class AnthropicErrorsTest
     {
         assertEquals(ErrorKind.PERMISSION_DENIED,
                 failureFor(error(403, "permission_error", "Your API key does not have permission to use the specified resource.")).kind());
-        server.resetAll();
+        upstream.resetAll();
         ProviderException notFound = failureFor(error(404, "not_found_error", "model: claude-nope"));
         assertEquals(ErrorKind.NOT_FOUND, notFound.kind());
         assertEquals("not_found_error", notFound.code().orElseThrow());
-        server.resetAll();
+        upstream.resetAll();
         assertEquals(ErrorKind.REQUEST_TOO_LARGE,
                 failureFor(error(413, "request_too_large", "Request exceeds the maximum allowed number of bytes.")).kind());
     }
@@ -127,7 +127,6 @@ class AnthropicErrorsTest
     private static ResponseDefinitionBuilder error(int status, String type, String message)
     {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withHeader("request-id", "req_018EeWyXxfu5pfWkrYcMdjWG")
-                .withBody("{\"type\":\"error\",\"error\":{\"type\":\"" + type + "\",\"message\":\"" + message + "\"},"
-                        + "\"request_id\":\"req_018EeWyXxfu5pfWkrYcMdjWG\"}");
+                .withBody(AnthropicBodies.error(type, message));
     }
 }

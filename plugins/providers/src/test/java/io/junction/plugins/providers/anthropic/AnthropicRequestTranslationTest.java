@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.junction.plugins.providers.anthropic.AnthropicBodies.textMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class AnthropicRequestTranslationTest
 
         complete(adapter(), chat(""));
 
-        server.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH))
+        upstream.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH))
                 .withHeader("x-api-key", equalTo(API_KEY))
                 .withHeader("anthropic-version", equalTo("2023-06-01"))
                 .withHeader("content-type", equalTo("application/json"))
@@ -307,7 +308,7 @@ class AnthropicRequestTranslationTest
         assertTrue(failure.getMessage().contains("logprobs"), failure.getMessage());
         assertTrue(failure.getMessage().contains("presence_penalty"), failure.getMessage());
         assertTrue(failure.getMessage().contains("drop_params"), failure.getMessage());
-        assertTrue(server.getAllServeEvents().isEmpty(), "nothing is sent upstream");
+        assertTrue(upstream.requests().isEmpty(), "nothing is sent upstream");
     }
 
     @Test
@@ -369,14 +370,14 @@ class AnthropicRequestTranslationTest
         assertTrue(badArguments.getMessage().contains("messages[1].tool_calls[0].function.arguments"), badArguments.getMessage());
         assertTrue(audio.getMessage().contains("input_audio"), audio.getMessage());
         assertEquals("reasoning_effort", effort.param().orElseThrow());
-        assertTrue(server.getAllServeEvents().isEmpty(), "nothing is sent upstream");
+        assertTrue(upstream.requests().isEmpty(), "nothing is sent upstream");
     }
 
     // --- helpers
 
     private void assertToolChoice(String openAi, String anthropic)
     {
-        server.resetAll();
+        upstream.resetAll();
         stubMessages(ok(textMessage("Hi!", "end_turn")));
 
         complete(adapter(), chat(",\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_weather\"}}],\"tool_choice\":" + openAi));
@@ -386,7 +387,7 @@ class AnthropicRequestTranslationTest
 
     private static void assertSent(String expectedBody)
     {
-        server.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withRequestBody(equalToJson(expectedBody)));
+        upstream.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withRequestBody(equalToJson(expectedBody)));
     }
 
     private static JsonNode sentBody()

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.junction.plugins.providers.anthropic.AnthropicBodies.textMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** How the anthropic adapter answers a non-streaming request: Anthropic's message as an OpenAI chat.completion. */
@@ -138,7 +139,7 @@ class AnthropicResponseTranslationTest
 
     private void assertFinishReason(String stopReason, String finishReason)
     {
-        server.resetAll();
+        upstream.resetAll();
         stubMessages(ok(textMessage("Hi", stopReason)));
 
         ProviderResponse.Complete response = complete(adapter(), chat(""));

@@ -18,6 +18,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.junction.plugins.providers.ChunkStreams.drainJson;
+import static io.junction.plugins.providers.anthropic.AnthropicBodies.event;
+import static io.junction.plugins.providers.anthropic.AnthropicBodies.inputJsonDelta;
+import static io.junction.plugins.providers.anthropic.AnthropicBodies.messageDelta;
+import static io.junction.plugins.providers.anthropic.AnthropicBodies.messageStart;
+import static io.junction.plugins.providers.anthropic.AnthropicBodies.textDelta;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -35,11 +41,11 @@ class AnthropicStreamTest
     @Test
     void streamsTextAsOpenAiChunksWithTheUsageChunkLast()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":25,\"output_tokens\":1}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":25,\"output_tokens\":1}")
                 + event("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
                 + event("{\"type\": \"ping\"}")
                 + textDelta(0, "Hello")
-                + textDelta(0, " world \\\"!\\\"")
+                + textDelta(0, " world \"!\"")
                 + event("{\"type\":\"content_block_stop\",\"index\":0}")
                 + messageDelta("end_turn", "{\"output_tokens\":15}")
                 + event("{\"type\":\"message_stop\"}"))
@@ -57,11 +63,11 @@ class AnthropicStreamTest
                     chunk("{\"content\":\" world \\\"!\\\"\"}", null),
                     chunk("{}", "stop"),
                     usageChunk("{\"prompt_tokens\":25,\"completion_tokens\":15,\"total_tokens\":40,\"prompt_tokens_details\":{\"cached_tokens\":0}}")),
-                    drain(stream));
+                    drainJson(stream));
             assertEquals(new Usage(25, 15, 40, 0, 0), stream.usage());
             assertNull(stream.next(), "the stream stays ended");
         }
-        server.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withHeader("x-api-key", equalTo(API_KEY))
+        upstream.verify(1, postRequestedFor(urlEqualTo(MESSAGES_PATH)).withHeader("x-api-key", equalTo(API_KEY))
                 .withRequestBody(equalToJson("""
                         {"model": "claude-sonnet-4-20250514", "max_tokens": 4096, "stream": true,
                          "messages": [{"role": "user", "content": [{"type": "text", "text": "Hello!"}]}]}""")));
@@ -70,13 +76,14 @@ class AnthropicStreamTest
     @Test
     void leavesOutTheUsageChunkUnlessAskedButStillReportsUsage()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":10,\"cache_read_input_tokens\":90,\"cache_creation_input_tokens\":5,\"output_tokens\":1}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL,
+                "{\"input_tokens\":10,\"cache_read_input_tokens\":90,\"cache_creation_input_tokens\":5,\"output_tokens\":1}")
                 + textDelta(0, "Hi")
                 + messageDelta("max_tokens", "{\"output_tokens\":3}")
                 + event("{\"type\":\"message_stop\"}")));
 
         try (ChunkStream stream = openStream(adapter(), chat(",\"stream\":true"))) {
-            List<JsonNode> chunks = drain(stream);
+            List<JsonNode> chunks = drainJson(stream);
             assertEquals(chunk("{}", "length"), chunks.getLast());
             assertEquals(3, chunks.size());
             assertEquals(new Usage(105, 3, 108, 90, 5), stream.usage());
@@ -86,7 +93,7 @@ class AnthropicStreamTest
     @Test
     void streamsToolCallsNumberedAmongToolBlocksWithTheirArgumentFragments()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":472,\"output_tokens\":2}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":472,\"output_tokens\":2}")
                 + event("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
                 + textDelta(0, "Okay, let's check.")
                 + event("{\"type\":\"content_block_stop\",\"index\":0}")
@@ -116,14 +123,14 @@ class AnthropicStreamTest
                     chunk("{\"tool_calls\":[{\"index\":1,\"function\":{\"arguments\":\"{}\"}}]}", null),
                     chunk("{}", "tool_calls"),
                     usageChunk("{\"prompt_tokens\":472,\"completion_tokens\":89,\"total_tokens\":561,\"prompt_tokens_details\":{\"cached_tokens\":0}}")),
-                    drain(stream));
+                    drainJson(stream));
         }
     }
 
     @Test
     void streamsThinkingAsReasoningContentAndIgnoresSignatures()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":12,\"output_tokens\":1}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":12,\"output_tokens\":1}")
                 + event("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}")
                 + event("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"Let me solve this.\"}}")
                 + event("{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds...\"}}")
@@ -139,14 +146,14 @@ class AnthropicStreamTest
                     chunk("{\"reasoning_content\":\"Let me solve this.\"}", null),
                     chunk("{\"content\":\"27 * 453 = 12231\"}", null),
                     chunk("{}", "stop")),
-                    drain(stream));
+                    drainJson(stream));
         }
     }
 
     @Test
     void streamsStructuredOutputAsContent()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":849,\"output_tokens\":10}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":849,\"output_tokens\":10}")
                 + event("{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\","
                         + "\"id\":\"toolu_01KFbKqPYSuAKujiL6mTfzYA\",\"name\":\"json_tool_call\",\"input\":{}}}")
                 + inputJsonDelta(0, "")
@@ -162,14 +169,14 @@ class AnthropicStreamTest
                     chunk("{\"content\":\"{\\\"name\\\": \\\"Ada\\\"\"}", null),
                     chunk("{\"content\":\"}\"}", null),
                     chunk("{}", "stop")),
-                    drain(stream));
+                    drainJson(stream));
         }
     }
 
     @Test
     void failsWhenTheStreamIsCutBeforeMessageStop()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":25,\"output_tokens\":1}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":25,\"output_tokens\":1}")
                 + textDelta(0, "Hel")
                 + "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"ind"));
 
@@ -186,12 +193,12 @@ class AnthropicStreamTest
     @Test
     void failsWhenTheStreamIsCutAfterTheFinishButBeforeMessageStop()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":25,\"output_tokens\":1}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":25,\"output_tokens\":1}")
                 + textDelta(0, "Hi")
                 + messageDelta("end_turn", "{\"output_tokens\":2}")));
 
         try (ChunkStream stream = openStream(adapter(), chat(STREAM_WITH_USAGE))) {
-            assertThrows(ProviderException.class, () -> drain(stream));
+            assertThrows(ProviderException.class, () -> drainJson(stream));
         }
     }
 
@@ -202,7 +209,7 @@ class AnthropicStreamTest
 
         ProviderException failure = assertThrows(ProviderException.class, () -> {
             try (ChunkStream stream = openStream(adapter(), chat(",\"stream\":true"))) {
-                drain(stream);
+                drainJson(stream);
             }
         });
 
@@ -212,7 +219,7 @@ class AnthropicStreamTest
     @Test
     void failsOnAnOverloadedErrorEventAsUnavailable()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":25,\"output_tokens\":1}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":25,\"output_tokens\":1}")
                 + textDelta(0, "Hi")
                 + event("{\"type\": \"error\", \"error\": {\"type\": \"overloaded_error\", \"message\": \"Overloaded\"}}")));
 
@@ -229,7 +236,7 @@ class AnthropicStreamTest
     @Test
     void failsOnARateLimitErrorEventWithoutShowingTheKey()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":25,\"output_tokens\":1}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":25,\"output_tokens\":1}")
                 + event("{\"type\": \"error\", \"error\": {\"type\": \"rate_limit_error\", \"message\": \"Number of request tokens has exceeded "
                         + "your per-minute rate limit for key " + API_KEY + "\"}}")));
 
@@ -244,7 +251,7 @@ class AnthropicStreamTest
     @Test
     void readsAnApiErrorEventAsAServerErrorWhateverItsWording()
     {
-        stubMessages(sse(messageStart("{\"input_tokens\":25,\"output_tokens\":1}")
+        stubMessages(sse(messageStart(MESSAGE_ID, MODEL, "{\"input_tokens\":25,\"output_tokens\":1}")
                 + event("{\"type\": \"error\", \"error\": {\"type\": \"api_error\", \"message\": \"Failed to generate a separate answer\"}}")));
 
         try (ChunkStream stream = openStream(adapter(), chat(",\"stream\":true"))) {
@@ -266,28 +273,6 @@ class AnthropicStreamTest
     }
 
     // --- helpers
-
-    private static String messageStart(String usage)
-    {
-        return event("{\"type\":\"message_start\",\"message\":{\"id\":\"" + MESSAGE_ID + "\",\"type\":\"message\",\"role\":\"assistant\","
-                + "\"content\":[],\"model\":\"" + MODEL + "\",\"stop_reason\":null,\"stop_sequence\":null,\"usage\":" + usage + "}}");
-    }
-
-    private static String textDelta(int index, String text)
-    {
-        return event("{\"type\":\"content_block_delta\",\"index\":" + index + ",\"delta\":{\"type\":\"text_delta\",\"text\":\"" + text + "\"}}");
-    }
-
-    private static String inputJsonDelta(int index, String partialJson)
-    {
-        return event("{\"type\":\"content_block_delta\",\"index\":" + index + ",\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\""
-                + partialJson + "\"}}");
-    }
-
-    private static String messageDelta(String stopReason, String usage)
-    {
-        return event("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"" + stopReason + "\",\"stop_sequence\":null},\"usage\":" + usage + "}");
-    }
 
     private static JsonNode chunk(String delta, String finishReason)
     {

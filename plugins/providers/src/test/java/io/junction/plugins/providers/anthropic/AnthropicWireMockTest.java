@@ -2,42 +2,34 @@ package io.junction.plugins.providers.anthropic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.junction.plugins.providers.TestRequests;
+import io.junction.plugins.providers.WireMockUpstream;
 import io.junction.spi.provider.ChunkStream;
 import io.junction.spi.provider.ProviderAdapter;
 import io.junction.spi.provider.ProviderContext;
 import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.ProviderResponse;
-import io.junction.tck.http.JdkUpstreamClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * A WireMock server standing in for api.anthropic.com, and the helpers the anthropic adapter's tests share. Bodies
- * are shaped as Anthropic's API reference shows them (https://docs.anthropic.com/en/api/messages).
+ * A WireMock server standing in for api.anthropic.com, and the helpers the anthropic adapter's tests share; the
+ * bodies it answers with are {@link AnthropicBodies}.
  */
 abstract class AnthropicWireMockTest
 {
@@ -47,29 +39,8 @@ abstract class AnthropicWireMockTest
     static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     static final ObjectMapper JSON = new ObjectMapper();
 
-    static WireMockServer server;
-    static JdkUpstreamClient upstream;
-
-    @BeforeAll
-    static void startServer()
-    {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        upstream = new JdkUpstreamClient();
-    }
-
-    @AfterAll
-    static void stopServer()
-    {
-        upstream.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer()
-    {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockUpstream upstream = new WireMockUpstream();
 
     static ProviderAdapter adapter()
     {
@@ -80,15 +51,15 @@ abstract class AnthropicWireMockTest
     {
         Map<String, Object> withBase = new HashMap<>(params);
         withBase.putIfAbsent("api_key", API_KEY);
-        withBase.put("api_base", server.baseUrl());
-        ProviderContext context = new ProviderContext(upstream, InstantSource.fixed(NOW), dropParams);
+        withBase.put("api_base", upstream.baseUrl());
+        ProviderContext context = new ProviderContext(upstream.client(), InstantSource.fixed(NOW), dropParams);
         // no environment: every test says what it configures
         return new AnthropicAdapterFactory(name -> null).create(TestRequests.deployment("anthropic", MODEL, withBase), context);
     }
 
     static void stubMessages(ResponseDefinitionBuilder response)
     {
-        server.stubFor(post(urlEqualTo(MESSAGES_PATH)).willReturn(response));
+        upstream.stubFor(post(urlEqualTo(MESSAGES_PATH)).willReturn(response));
     }
 
     static ResponseDefinitionBuilder ok(String body)
@@ -101,39 +72,9 @@ abstract class AnthropicWireMockTest
         return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
     }
 
-    /** A server-sent event as Anthropic writes it: a named event whose data repeats the name as {@code type}. */
-    static String event(String json)
-    {
-        try {
-            return "event: " + JSON.readTree(json).path("type").asText() + "\ndata: " + json + "\n\n";
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A plain Anthropic text message. */
-    static String textMessage(String text, String stopReason)
-    {
-        return """
-                {
-                  "id": "msg_013Zva2CMHLNnXjNJJKqJ2EF",
-                  "type": "message",
-                  "role": "assistant",
-                  "model": "claude-sonnet-4-20250514",
-                  "content": [{"type": "text", "text": "%s"}],
-                  "stop_reason": "%s",
-                  "stop_sequence": null,
-                  "usage": {"input_tokens": 2095, "output_tokens": 503, "cache_creation_input_tokens": 0, "cache_read_input_tokens": 0}
-                }
-                """.formatted(text, stopReason);
-    }
-
     static LoggedRequest onlyRequest()
     {
-        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(MESSAGES_PATH)));
-        assertEquals(1, requests.size(), "requests to " + MESSAGES_PATH);
-        return requests.getFirst();
+        return upstream.onlyRequestTo(MESSAGES_PATH);
     }
 
     static ProviderResponse.Complete complete(ProviderAdapter adapter, String body)
@@ -149,16 +90,6 @@ abstract class AnthropicWireMockTest
     static ChunkStream openStream(ProviderAdapter adapter, String body)
     {
         return assertInstanceOf(ProviderResponse.Streaming.class, adapter.send(TestRequests.chat(body))).chunks();
-    }
-
-    /** Reads every chunk until the stream ends, each parsed. */
-    static List<JsonNode> drain(ChunkStream stream)
-    {
-        List<JsonNode> chunks = new ArrayList<>();
-        for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
-            chunks.add(tree(chunk));
-        }
-        return chunks;
     }
 
     static JsonNode tree(byte[] json)

@@ -2,10 +2,10 @@ package io.junction.plugins.providers.bedrock;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.junction.plugins.providers.TestRequests;
+import io.junction.plugins.providers.WireMockUpstream;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ChunkStream;
 import io.junction.spi.provider.Endpoint;
@@ -15,11 +15,8 @@ import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.ProviderRequest;
 import io.junction.spi.provider.ProviderResponse;
 import io.junction.spi.provider.Usage;
-import io.junction.tck.http.JdkUpstreamClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,7 +26,6 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -46,7 +42,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.junction.plugins.providers.ChunkStreams.drainText;
+import static io.junction.plugins.providers.bedrock.BedrockBodies.converseAnswer;
+import static io.junction.plugins.providers.bedrock.BedrockBodies.usage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -73,29 +71,8 @@ class BedrockAdapterTest
     private static final String COMPLETION_ID = "chatcmpl-" + ID;
     private static final String EVENTSTREAM = "application/vnd.amazon.eventstream";
 
-    private static WireMockServer server;
-    private static JdkUpstreamClient upstream;
-
-    @BeforeAll
-    static void startServer()
-    {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        upstream = new JdkUpstreamClient();
-    }
-
-    @AfterAll
-    static void stopServer()
-    {
-        upstream.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer()
-    {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockUpstream upstream = new WireMockUpstream();
 
     // --- Converse: the request
 
@@ -109,7 +86,7 @@ class BedrockAdapterTest
                 {"model":"my-group","messages":[{"role":"system","content":"You are terse."},{"role":"user","content":"Hello!"}],
                  "temperature":0.2,"top_p":0.9,"max_tokens":256,"stop":"\\n\\nHuman:"}"""));
 
-        LoggedRequest sent = onlyRequestTo(CONVERSE_PATH);
+        LoggedRequest sent = upstream.onlyRequestTo(CONVERSE_PATH);
         assertSameJson("""
                 {"messages":[{"role":"user","content":[{"text":"Hello!"}]}],"system":[{"text":"You are terse."}],
                  "inferenceConfig":{"maxTokens":256,"temperature":0.2,"topP":0.9,"stopSequences":["\\n\\nHuman:"]}}""", sent.getBodyAsString());
@@ -135,7 +112,7 @@ class BedrockAdapterTest
 
         adapter(Map.of("aws_session_token", SESSION_TOKEN)).send(TestRequests.chat(simpleChat(false)));
 
-        LoggedRequest sent = onlyRequestTo(CONVERSE_PATH);
+        LoggedRequest sent = upstream.onlyRequestTo(CONVERSE_PATH);
         assertEquals(SESSION_TOKEN, sent.getHeader("X-Amz-Security-Token"));
         assertTrue(sent.getHeader("Authorization").contains("SignedHeaders=host;x-amz-date;x-amz-security-token,"));
         assertSignatureMatches(sent, SECRET_KEY);
@@ -149,7 +126,7 @@ class BedrockAdapterTest
         adapter(Map.of()).send(TestRequests.chat(simpleChat(false)));
 
         // no max_tokens default: Converse applies the model's own, as with LiteLLM
-        assertSameJson("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hello!\"}]}]}", onlyRequestTo(CONVERSE_PATH).getBodyAsString());
+        assertSameJson("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hello!\"}]}]}", upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString());
     }
 
     @Test
@@ -189,7 +166,7 @@ class BedrockAdapterTest
                     {"toolSpec":{"name":"get_weather","description":"Current weather","inputSchema":{"json":
                       {"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}}},
                     {"toolSpec":{"name":"now","inputSchema":{"json":{"type":"object","properties":{}}}}}],
-                  "toolChoice":{"auto":{}}}}""", onlyRequestTo(CONVERSE_PATH).getBodyAsString());
+                  "toolChoice":{"auto":{}}}}""", upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString());
 
         JsonNode message = json(complete.body()).path("choices").path(0);
         assertEquals("tool_calls", message.path("finish_reason").asText());
@@ -211,7 +188,7 @@ class BedrockAdapterTest
         JsonNode message = json(complete.body()).path("choices").path(0).path("message");
         assertTrue(message.path("content").isNull(), message.toString());
         assertEquals("{}", message.path("tool_calls").path(0).path("function").path("arguments").asText());
-        assertEquals("{\"any\":{}}", readTree(onlyRequestTo(CONVERSE_PATH).getBodyAsString()).path("toolConfig").path("toolChoice").toString());
+        assertEquals("{\"any\":{}}", readTree(upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString()).path("toolConfig").path("toolChoice").toString());
     }
 
     @Test
@@ -221,7 +198,7 @@ class BedrockAdapterTest
 
         adapter(Map.of()).send(TestRequests.chat(chatWithTool("{\"type\":\"function\",\"function\":{\"name\":\"now\"}}")));
 
-        assertEquals("{\"tool\":{\"name\":\"now\"}}", readTree(onlyRequestTo(CONVERSE_PATH).getBodyAsString()).path("toolConfig").path("toolChoice").toString());
+        assertEquals("{\"tool\":{\"name\":\"now\"}}", readTree(upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString()).path("toolConfig").path("toolChoice").toString());
     }
 
     @Test
@@ -231,7 +208,7 @@ class BedrockAdapterTest
 
         adapter(Map.of()).send(TestRequests.chat(chatWithTool("\"none\"")));
 
-        assertFalse(readTree(onlyRequestTo(CONVERSE_PATH).getBodyAsString()).has("toolConfig"));
+        assertFalse(readTree(upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString()).has("toolConfig"));
     }
 
     @Test
@@ -246,12 +223,12 @@ class BedrockAdapterTest
         ProviderException refused = assertThrows(ProviderException.class, () -> adapter(Map.of()).send(TestRequests.chat(body)));
         assertEquals(ErrorKind.INVALID_REQUEST, refused.kind());
         assertEquals("tool_choice", refused.param().orElseThrow());
-        assertTrue(server.findAll(postRequestedFor(urlEqualTo(CONVERSE_PATH))).isEmpty());
+        assertTrue(upstream.findAll(postRequestedFor(urlEqualTo(CONVERSE_PATH))).isEmpty());
 
         stubConverse(aResponse().withStatus(200).withBody(converseAnswer("[{\"text\":\"It is 10:00.\"}]", "end_turn", usage(1, 1))));
         adapter(Map.of("drop_params", true)).send(TestRequests.chat(body));
 
-        JsonNode sent = readTree(onlyRequestTo(CONVERSE_PATH).getBodyAsString());
+        JsonNode sent = readTree(upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString());
         assertEquals("now", sent.path("toolConfig").path("tools").path(0).path("toolSpec").path("name").asText());
         assertFalse(sent.path("toolConfig").has("toolChoice"), sent.toString());
         assertEquals("{}", sent.path("messages").path(1).path("content").path(0).path("toolUse").path("input").toString());
@@ -280,7 +257,7 @@ class BedrockAdapterTest
 
         assertSameJson("""
                 {"messages":[{"role":"user","content":[{"text":"What is this?"},
-                  {"image":{"format":"jpeg","source":{"bytes":"/9j/4AAQSkZJRg=="}}}]}]}""", onlyRequestTo(CONVERSE_PATH).getBodyAsString());
+                  {"image":{"format":"jpeg","source":{"bytes":"/9j/4AAQSkZJRg=="}}}]}]}""", upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString());
 
         ProviderException link = assertThrows(ProviderException.class, () -> adapter(Map.of()).send(TestRequests.chat("""
                 {"model":"my-group","messages":[{"role":"user","content":[
@@ -305,9 +282,9 @@ class BedrockAdapterTest
         assertTrue(failure.getMessage().contains("drop_params"), failure.getMessage());
 
         stubConverse(aResponse().withStatus(200).withBody(converseAnswer("[{\"text\":\"hi\"}]", "end_turn", usage(1, 1))));
-        ProviderAdapter dropping = adapter(Map.of(), new ProviderContext(upstream, InstantSource.fixed(NOW), true));
+        ProviderAdapter dropping = adapter(Map.of(), new ProviderContext(upstream.client(), InstantSource.fixed(NOW), true));
         dropping.send(TestRequests.chat(body));
-        assertSameJson("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hello!\"}]}]}", onlyRequestTo(CONVERSE_PATH).getBodyAsString());
+        assertSameJson("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hello!\"}]}]}", upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString());
     }
 
     @Test
@@ -321,7 +298,7 @@ class BedrockAdapterTest
                 {"model":"my-group","messages":[{"role":"user","content":"Hello!"}],"max_tokens":2048,
                  "thinking":{"type":"enabled","budget_tokens":1024}}"""));
 
-        JsonNode sent = readTree(onlyRequestTo(CONVERSE_PATH).getBodyAsString());
+        JsonNode sent = readTree(upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString());
         assertEquals("{\"thinking\":{\"type\":\"enabled\",\"budget_tokens\":1024}}", sent.path("additionalModelRequestFields").toString());
         JsonNode message = json(complete.body()).path("choices").path(0).path("message");
         assertEquals("The user greets me.", message.path("reasoning_content").asText());
@@ -343,7 +320,7 @@ class BedrockAdapterTest
                 {"messages":[{"role":"user","content":[{"text":"Who wrote the first program?"}]}],
                  "toolConfig":{"tools":[{"toolSpec":{"name":"person","description":"A person","inputSchema":{"json":
                    {"type":"object","properties":{"name":{"type":"string"},"born":{"type":"integer"}}}}}}],
-                  "toolChoice":{"tool":{"name":"person"}}}}""", onlyRequestTo(CONVERSE_PATH).getBodyAsString());
+                  "toolChoice":{"tool":{"name":"person"}}}}""", upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString());
         JsonNode choice = json(complete.body()).path("choices").path(0);
         assertEquals("stop", choice.path("finish_reason").asText());
         assertEquals(readTree("{\"name\":\"Ada\",\"born\":1815}"), readTree(choice.path("message").path("content").asText()));
@@ -354,12 +331,12 @@ class BedrockAdapterTest
     void doesNotForceTheJsonToolOnModelsWithoutToolChoice()
     {
         String path = "/model/meta.llama3-1-70b-instruct-v1%3A0/converse";
-        server.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(converseAnswer("[{\"text\":\"{}\"}]", "end_turn", usage(1, 1)))));
+        upstream.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withBody(converseAnswer("[{\"text\":\"{}\"}]", "end_turn", usage(1, 1)))));
 
         adapter("meta.llama3-1-70b-instruct-v1:0", Map.of()).send(TestRequests.chat(
                 "{\"model\":\"g\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"response_format\":{\"type\":\"json_object\"}}"));
 
-        JsonNode toolConfig = readTree(onlyRequestTo(path).getBodyAsString()).path("toolConfig");
+        JsonNode toolConfig = readTree(upstream.onlyRequestTo(path).getBodyAsString()).path("toolConfig");
         assertEquals("json_tool_call", toolConfig.path("tools").path(0).path("toolSpec").path("name").asText());
         assertEquals("{\"type\":\"object\",\"additionalProperties\":true,\"properties\":{}}",
                 toolConfig.path("tools").path(0).path("toolSpec").path("inputSchema").path("json").toString());
@@ -379,7 +356,7 @@ class BedrockAdapterTest
 
         try (ChunkStream stream = openStream("{\"model\":\"g\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],"
                 + "\"response_format\":{\"type\":\"json_object\"}}")) {
-            List<JsonNode> choices = drain(stream).stream().map(BedrockAdapterTest::readTree).map(chunk -> chunk.path("choices").path(0)).toList();
+            List<JsonNode> choices = drainText(stream).stream().map(BedrockAdapterTest::readTree).map(chunk -> chunk.path("choices").path(0)).toList();
             assertEquals(4, choices.size(), choices.toString());
             assertEquals("{\"ok\":", choices.get(1).path("delta").path("content").asText());
             assertEquals("true}", choices.get(2).path("delta").path("content").asText());
@@ -396,7 +373,7 @@ class BedrockAdapterTest
         ProviderException two = assertThrows(ProviderException.class, () -> adapter(Map.of()).send(
                 TestRequests.chat("{\"model\":\"g\",\"n\":2,\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}")));
 
-        assertSameJson("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hello!\"}]}]}", onlyRequestTo(CONVERSE_PATH).getBodyAsString());
+        assertSameJson("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hello!\"}]}]}", upstream.onlyRequestTo(CONVERSE_PATH).getBodyAsString());
         assertEquals("n", two.param().orElseThrow());
     }
 
@@ -525,7 +502,7 @@ class BedrockAdapterTest
     @Test
     void mapsAnErrorStatusOnAStreamingRequest()
     {
-        server.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(aResponse().withStatus(429)
+        upstream.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(aResponse().withStatus(429)
                 .withHeader("x-amzn-ErrorType", "ThrottlingException:http://internal.amazon.com/coral/")
                 .withBody("{\"message\":\"Too many requests, please wait before trying again.\"}")));
 
@@ -553,7 +530,7 @@ class BedrockAdapterTest
 
         try (ChunkStream stream = streaming.chunks()) {
             assertEquals(Usage.UNKNOWN, stream.usage());
-            List<String> chunks = drain(stream);
+            List<String> chunks = drainText(stream);
             String prefix = "{\"id\":\"" + COMPLETION_ID + "\",\"object\":\"chat.completion.chunk\",\"created\":" + NOW.getEpochSecond()
                     + ",\"model\":\"" + MODEL + "\",\"choices\":";
             assertEquals(List.of(
@@ -566,7 +543,7 @@ class BedrockAdapterTest
             assertEquals(new Usage(9, 3, 12, 0, 0), stream.usage());
             assertNull(stream.next(), "the stream stays ended");
         }
-        LoggedRequest sent = onlyRequestTo(STREAM_PATH);
+        LoggedRequest sent = upstream.onlyRequestTo(STREAM_PATH);
         assertSameJson("{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"Hello!\"}]}]}", sent.getBodyAsString());
         assertSignatureMatches(sent, SECRET_KEY);
     }
@@ -581,7 +558,7 @@ class BedrockAdapterTest
                 .event("metadata", "{\"metrics\":{\"latencyMs\":40},\"usage\":{\"inputTokens\":9,\"outputTokens\":1,\"totalTokens\":10}}"));
 
         try (ChunkStream stream = openStream("{\"model\":\"my-group\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}")) {
-            List<String> chunks = drain(stream);
+            List<String> chunks = drainText(stream);
             assertEquals(3, chunks.size(), chunks.toString());
             assertEquals("length", readTree(chunks.get(2)).path("choices").path(0).path("finish_reason").asText());
             assertEquals(new Usage(9, 1, 10, 0, 0), stream.usage());
@@ -607,7 +584,7 @@ class BedrockAdapterTest
                 .event("metadata", "{\"metrics\":{\"latencyMs\":40},\"usage\":{\"inputTokens\":50,\"outputTokens\":20,\"totalTokens\":70}}"));
 
         try (ChunkStream stream = openStream(simpleChat(true))) {
-            List<JsonNode> deltas = drain(stream).stream().map(BedrockAdapterTest::readTree).map(chunk -> chunk.path("choices").path(0)).toList();
+            List<JsonNode> deltas = drainText(stream).stream().map(BedrockAdapterTest::readTree).map(chunk -> chunk.path("choices").path(0)).toList();
             assertEquals("Checking.", deltas.get(1).path("delta").path("content").asText());
             JsonNode start = deltas.get(2).path("delta").path("tool_calls").path(0);
             assertEquals(0, start.path("index").asInt());
@@ -635,7 +612,7 @@ class BedrockAdapterTest
                 .event("messageStop", "{\"stopReason\":\"end_turn\"}"));
 
         try (ChunkStream stream = openStream(simpleChat(true))) {
-            List<String> chunks = drain(stream);
+            List<String> chunks = drainText(stream);
             assertEquals(4, chunks.size(), chunks.toString());
             assertEquals("Let me think.", readTree(chunks.get(1)).path("choices").path(0).path("delta").path("reasoning_content").asText());
             assertEquals("42", readTree(chunks.get(2)).path("choices").path(0).path("delta").path("content").asText());
@@ -741,10 +718,10 @@ class BedrockAdapterTest
     void embedsWithTitanOneInputPerCall()
     {
         String path = "/model/amazon.titan-embed-text-v2%3A0/invoke";
-        server.stubFor(post(urlEqualTo(path)).withRequestBody(equalToJson("{\"inputText\":\"first\",\"dimensions\":256}"))
+        upstream.stubFor(post(urlEqualTo(path)).withRequestBody(equalToJson("{\"inputText\":\"first\",\"dimensions\":256}"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"embedding\":[0.1,-0.2],\"embeddingsByType\":{\"float\":[0.1,-0.2]},"
                         + "\"inputTextTokenCount\":2}")));
-        server.stubFor(post(urlEqualTo(path)).withRequestBody(equalToJson("{\"inputText\":\"second one\",\"dimensions\":256}"))
+        upstream.stubFor(post(urlEqualTo(path)).withRequestBody(equalToJson("{\"inputText\":\"second one\",\"dimensions\":256}"))
                 .willReturn(aResponse().withStatus(200).withBody("{\"embedding\":[0.3,0.4],\"embeddingsByType\":{\"float\":[0.3,0.4]},"
                         + "\"inputTextTokenCount\":3}")));
 
@@ -755,7 +732,7 @@ class BedrockAdapterTest
                 + "{\"object\":\"embedding\",\"index\":1,\"embedding\":[0.3,0.4]}],\"model\":\"amazon.titan-embed-text-v2:0\","
                 + "\"usage\":{\"prompt_tokens\":5,\"total_tokens\":5}}", new String(complete.body(), StandardCharsets.UTF_8));
         assertEquals(new Usage(5, 0, 5, 0, 0), complete.usage());
-        List<LoggedRequest> calls = server.findAll(postRequestedFor(urlEqualTo(path)));
+        List<LoggedRequest> calls = upstream.findAll(postRequestedFor(urlEqualTo(path)));
         assertEquals(2, calls.size());
         calls.forEach(call -> assertSignatureMatches(call, SECRET_KEY));
     }
@@ -764,7 +741,7 @@ class BedrockAdapterTest
     void embedsWithCohereInOneCall()
     {
         String path = "/model/cohere.embed-english-v3/invoke";
-        server.stubFor(post(urlEqualTo(path)).withRequestBody(equalToJson("{\"texts\":[\"a\",\"b\"],\"input_type\":\"search_document\"}"))
+        upstream.stubFor(post(urlEqualTo(path)).withRequestBody(equalToJson("{\"texts\":[\"a\",\"b\"],\"input_type\":\"search_document\"}"))
                 .willReturn(aResponse().withStatus(200).withHeader("X-Amzn-Bedrock-Input-Token-Count", "4")
                         .withBody("{\"embeddings\":[[0.5,0.25],[0.125,-1.0]],\"id\":\"1b3c5a28-7e0c-4d3a-9b1f-0c2d3e4f5a6b\","
                                 + "\"response_type\":\"embeddings_floats\",\"texts\":[\"a\",\"b\"]}")));
@@ -781,7 +758,7 @@ class BedrockAdapterTest
     @Test
     void mapsAnEmbeddingError()
     {
-        server.stubFor(post(urlEqualTo("/model/amazon.titan-embed-text-v2%3A0/invoke")).willReturn(aResponse().withStatus(400)
+        upstream.stubFor(post(urlEqualTo("/model/amazon.titan-embed-text-v2%3A0/invoke")).willReturn(aResponse().withStatus(400)
                 .withHeader("x-amzn-ErrorType", "ValidationException:http://internal.amazon.com/coral/com.amazon.bedrock/")
                 .withBody("{\"message\":\"400 Bad Request: Too many input tokens. Max input tokens: 8192, request input token count: 9000 \"}")));
 
@@ -812,7 +789,7 @@ class BedrockAdapterTest
 
     private static ProviderAdapter adapter(String model, Map<String, ?> params)
     {
-        return adapter(model, params, new ProviderContext(upstream, InstantSource.fixed(NOW), false));
+        return adapter(model, params, new ProviderContext(upstream.client(), InstantSource.fixed(NOW), false));
     }
 
     private static ProviderAdapter adapter(Map<String, ?> params, ProviderContext context)
@@ -823,7 +800,7 @@ class BedrockAdapterTest
     private static ProviderAdapter adapter(String model, Map<String, ?> params, ProviderContext context)
     {
         Map<String, Object> all = new HashMap<>(params);
-        all.put("api_base", server.baseUrl());
+        all.put("api_base", upstream.baseUrl());
         all.put("aws_region_name", "us-east-1");
         all.put("aws_access_key_id", ACCESS_KEY);
         all.put("aws_secret_access_key", SECRET_KEY);
@@ -836,15 +813,6 @@ class BedrockAdapterTest
         return assertInstanceOf(ProviderResponse.Streaming.class, response).chunks();
     }
 
-    private static List<String> drain(ChunkStream stream)
-    {
-        List<String> chunks = new ArrayList<>();
-        for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
-            chunks.add(new String(chunk, StandardCharsets.UTF_8));
-        }
-        return chunks;
-    }
-
     private static ProviderRequest embeddings(String body)
     {
         return TestRequests.request(Endpoint.EMBEDDINGS, body, 3);
@@ -852,7 +820,7 @@ class BedrockAdapterTest
 
     private static void stubConverse(ResponseDefinitionBuilder response)
     {
-        server.stubFor(post(urlEqualTo(CONVERSE_PATH)).willReturn(response));
+        upstream.stubFor(post(urlEqualTo(CONVERSE_PATH)).willReturn(response));
     }
 
     private static void stubStream(EventStreamFrames frames)
@@ -862,15 +830,8 @@ class BedrockAdapterTest
 
     private static void stubStream(byte[] body)
     {
-        server.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(aResponse().withStatus(200)
+        upstream.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", EVENTSTREAM).withHeader("x-amzn-RequestId", "stream-request-id").withBody(body)));
-    }
-
-    private static LoggedRequest onlyRequestTo(String path)
-    {
-        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(path)));
-        assertEquals(1, requests.size(), "requests to " + path);
-        return requests.getFirst();
     }
 
     /**
@@ -907,17 +868,6 @@ class BedrockAdapterTest
         catch (GeneralSecurityException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static String converseAnswer(String content, String stopReason, String usage)
-    {
-        return "{\"output\":{\"message\":{\"role\":\"assistant\",\"content\":" + content + "}},\"stopReason\":\"" + stopReason + "\","
-                + "\"usage\":" + usage + ",\"metrics\":{\"latencyMs\":350}}";
-    }
-
-    private static String usage(int input, int output)
-    {
-        return "{\"inputTokens\":" + input + ",\"outputTokens\":" + output + ",\"totalTokens\":" + (input + output) + "}";
     }
 
     private static String simpleChat(boolean stream)

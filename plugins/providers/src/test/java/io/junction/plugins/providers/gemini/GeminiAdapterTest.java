@@ -1,10 +1,10 @@
 package io.junction.plugins.providers.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.junction.plugins.providers.TestRequests;
+import io.junction.plugins.providers.WireMockUpstream;
 import io.junction.spi.ConfigException;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ChunkStream;
@@ -14,11 +14,8 @@ import io.junction.spi.provider.ProviderContext;
 import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.ProviderResponse;
 import io.junction.spi.provider.Usage;
-import io.junction.tck.http.JdkUpstreamClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -31,15 +28,13 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.junction.plugins.providers.ChunkStreams.drainJson;
 import static io.junction.plugins.providers.gemini.GeminiTestSupport.countingUuids;
-import static io.junction.plugins.providers.gemini.GeminiTestSupport.drain;
 import static io.junction.plugins.providers.gemini.GeminiTestSupport.json;
 import static io.junction.plugins.providers.gemini.GeminiTestSupport.uuid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,29 +53,8 @@ class GeminiAdapterTest
     private static final String STREAM_PATH = "/v1beta/models/" + MODEL + ":streamGenerateContent?alt=sse";
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
 
-    private static WireMockServer server;
-    private static JdkUpstreamClient upstream;
-
-    @BeforeAll
-    static void startServer()
-    {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        upstream = new JdkUpstreamClient();
-    }
-
-    @AfterAll
-    static void stopServer()
-    {
-        upstream.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer()
-    {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockUpstream upstream = new WireMockUpstream();
 
     // --- the request sent upstream
 
@@ -92,12 +66,12 @@ class GeminiAdapterTest
         adapter(Map.of("api_key", API_KEY)).send(TestRequests.chat("""
                 {"model":"my-group","messages":[{"role":"user","content":"Hello!"}]}"""));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH))
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH))
                 .withHeader("x-goog-api-key", equalTo(API_KEY))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
                         {"contents":[{"role":"user","parts":[{"text":"Hello!"}]}]}""")));
-        LoggedRequest sent = onlyRequest();
+        LoggedRequest sent = upstream.onlyRequest();
         assertFalse(sent.getUrl().contains(API_KEY), sent.getUrl());
         assertFalse(sent.getUrl().contains("key="), sent.getUrl());
     }
@@ -128,7 +102,7 @@ class GeminiAdapterTest
                  "tool_choice":{"type":"function","function":{"name":"get_weather"}},
                  "parallel_tool_calls":true}"""));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
                 {"contents":[
                    {"role":"user","parts":[{"text":"Weather in Paris and Rome?"}]},
                    {"role":"model","parts":[
@@ -160,7 +134,7 @@ class GeminiAdapterTest
                   {"role":"tool","tool_call_id":"call_t","content":[{"type":"text","text":"10:00"}]},
                   {"role":"user","content":"Thanks"}]}"""));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
                 {"contents":[
                    {"role":"user","parts":[{"text":"Time?"}]},
                    {"role":"model","parts":[{"functionCall":{"name":"get_time","args":{}}}]},
@@ -178,7 +152,7 @@ class GeminiAdapterTest
         assertEquals(ErrorKind.INVALID_REQUEST, failure.kind());
         assertEquals("messages", failure.param().orElseThrow());
         assertTrue(failure.getMessage().contains("call_unknown"), failure.getMessage());
-        assertEquals(0, server.getAllServeEvents().size());
+        assertEquals(0, upstream.requests().size());
     }
 
     @Test
@@ -194,7 +168,7 @@ class GeminiAdapterTest
                   {"type":"image_url","image_url":"https://example.com/photo"},
                   {"type":"file","file":{"file_id":"https://example.com/report.pdf?v=2"}}]}]}"""));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
                 {"contents":[{"role":"user","parts":[
                    {"text":"Compare these."},
                    {"inline_data":{"mime_type":"image/png","data":"iVBORw0KGgo="}},
@@ -216,7 +190,7 @@ class GeminiAdapterTest
                    "schema":{"type":"object","properties":{"colours":{"type":"array","items":{"type":"string"}}},
                              "required":["colours"],"additionalProperties":false}}}}"""));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
                 {"contents":[{"role":"user","parts":[{"text":"List two colours as JSON."}]}],
                  "generationConfig":{"temperature":0.2,"topP":0.9,"maxOutputTokens":256,"stopSequences":["END"],
                    "presencePenalty":0.5,"frequencyPenalty":-0.5,"seed":7,
@@ -232,11 +206,11 @@ class GeminiAdapterTest
         ProviderAdapter adapter = adapter(Map.of("api_key", API_KEY));
 
         for (Map.Entry<String, String> choice : Map.of("auto", "AUTO", "none", "NONE", "required", "ANY").entrySet()) {
-            server.resetRequests();
+            upstream.server().resetRequests();
             adapter.send(TestRequests.chat("{\"model\":\"my-group\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],"
                     + "\"max_completion_tokens\":64,\"stop\":[\"a\",\"b\"],\"response_format\":{\"type\":\"json_object\"},"
                     + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}],\"tool_choice\":\"" + choice.getKey() + "\"}"));
-            server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
+            upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
                     {"contents":[{"role":"user","parts":[{"text":"Hi"}]}],
                      "tools":[{"function_declarations":[{"name":"f"}]}],
                      "tool_config":{"function_calling_config":{"mode":"%s"}},
@@ -253,7 +227,7 @@ class GeminiAdapterTest
         adapter(Map.of("api_key", API_KEY)).send(TestRequests.chat("""
                 {"model":"my-group","messages":[{"role":"system","content":"Say hi."}]}"""));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
                 {"contents":[{"role":"user","parts":[{"text":"Say hi."}]}]}""")));
     }
 
@@ -269,7 +243,7 @@ class GeminiAdapterTest
         assertEquals(ErrorKind.INVALID_REQUEST, failure.kind());
         assertTrue(failure.getMessage().contains("logprobs") && failure.getMessage().contains("n"), failure.getMessage());
         assertTrue(failure.getMessage().contains("drop_params"), failure.getMessage());
-        assertEquals(0, server.getAllServeEvents().size());
+        assertEquals(0, upstream.requests().size());
     }
 
     @Test
@@ -280,7 +254,7 @@ class GeminiAdapterTest
         adapter(Map.of("api_key", API_KEY, "drop_params", true)).send(TestRequests.chat("""
                 {"model":"my-group","messages":[{"role":"user","content":"Hi"}],"logprobs":true,"n":3,"temperature":1}"""));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withRequestBody(equalToJson("""
                 {"contents":[{"role":"user","parts":[{"text":"Hi"}]}],"generationConfig":{"temperature":1}}""")));
     }
 
@@ -374,7 +348,7 @@ class GeminiAdapterTest
                 "OTHER", "stop");
         ProviderAdapter adapter = adapter(Map.of("api_key", API_KEY));
         for (Map.Entry<String, String> reason : expected.entrySet()) {
-            server.resetAll();
+            upstream.resetAll();
             stubGenerate(ok("{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":\"x\"}]},\"finishReason\":\""
                     + reason.getKey() + "\"}]}"));
             ProviderResponse.Complete complete = (ProviderResponse.Complete) adapter.send(TestRequests.chat(
@@ -434,7 +408,7 @@ class GeminiAdapterTest
                 new Case(503, "UNAVAILABLE", "The model is overloaded. Please try again later.", ErrorKind.UNAVAILABLE),
                 new Case(504, "DEADLINE_EXCEEDED", "Deadline expired before operation could complete.", ErrorKind.TIMEOUT));
         for (Case expected : cases) {
-            server.resetAll();
+            upstream.resetAll();
             stubGenerate(error(expected.status(), expected.message(), expected.googleStatus(), "[]"));
             ProviderException failure = sendExpectingFailure();
             assertEquals(expected.kind(), failure.kind(), expected.googleStatus());
@@ -459,7 +433,7 @@ class GeminiAdapterTest
     @Test
     void mapsResourceExhaustedToRateLimitedWithTheRetryDelayFromRetryInfo()
     {
-        stubGenerate(error(429, "You exceeded your current quota, please check your plan and billing details.\\n"
+        stubGenerate(error(429, "You exceeded your current quota, please check your plan and billing details.\n"
                 + "Please retry in 31.842s.", "RESOURCE_EXHAUSTED", """
                 [{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaMetric":
                    "generativelanguage.googleapis.com/generate_content_free_tier_requests","quotaId":
@@ -483,7 +457,7 @@ class GeminiAdapterTest
                 "[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"45.837906927s\"}]"));
         assertEquals(Duration.ofSeconds(45, 837_906_927), sendExpectingFailure().retryAfter().orElseThrow());
 
-        server.resetAll();
+        upstream.resetAll();
         stubGenerate(error(429, "Resource has been exhausted (e.g. check quota).", "RESOURCE_EXHAUSTED", "[]")
                 .withHeader("Retry-After", "7"));
         assertEquals(Duration.ofSeconds(7), sendExpectingFailure().retryAfter().orElseThrow());
@@ -522,7 +496,7 @@ class GeminiAdapterTest
 
         try (ChunkStream stream = streaming.chunks()) {
             assertEquals(Usage.UNKNOWN, stream.usage());
-            List<JsonNode> chunks = drain(stream);
+            List<JsonNode> chunks = drainJson(stream);
             assertEquals(6, chunks.size(), chunks.toString());
             assertEquals("assistant", delta(chunks.get(0)).path("role").asText());
             assertEquals("Hello!", delta(chunks.get(1)).path("content").asText());
@@ -539,7 +513,7 @@ class GeminiAdapterTest
             assertEquals(new Usage(5, 9, 14, 0, 0), stream.usage());
             assertNull(stream.next(), "the stream stays ended");
         }
-        server.verify(postRequestedFor(urlEqualTo(STREAM_PATH)).withHeader("x-goog-api-key", equalTo(API_KEY))
+        upstream.verify(postRequestedFor(urlEqualTo(STREAM_PATH)).withHeader("x-goog-api-key", equalTo(API_KEY))
                 .withRequestBody(equalToJson("{\"contents\":[{\"role\":\"user\",\"parts\":[{\"text\":\"Hello!\"}]}]}")));
     }
 
@@ -550,7 +524,7 @@ class GeminiAdapterTest
                 + "\"usageMetadata\":{\"promptTokenCount\":2,\"candidatesTokenCount\":1,\"totalTokenCount\":3}}\n\n"));
 
         try (ChunkStream stream = openStream(streamBody(false))) {
-            List<JsonNode> chunks = drain(stream);
+            List<JsonNode> chunks = drainJson(stream);
             assertEquals(3, chunks.size(), chunks.toString());
             assertEquals("stop", chunks.get(2).path("choices").path(0).path("finish_reason").asText());
             assertEquals(new Usage(2, 1, 3, 0, 0), stream.usage());
@@ -568,7 +542,7 @@ class GeminiAdapterTest
                 """));
 
         try (ChunkStream stream = openStream(streamBody(true))) {
-            List<JsonNode> chunks = drain(stream);
+            List<JsonNode> chunks = drainJson(stream);
             assertEquals(6, chunks.size(), chunks.toString());
             assertEquals("Need the weather.", delta(chunks.get(1)).path("reasoning_content").asText());
             JsonNode start = delta(chunks.get(2)).path("tool_calls").path(0);
@@ -644,14 +618,14 @@ class GeminiAdapterTest
     @Test
     void embedsWithBatchEmbedContents()
     {
-        server.stubFor(post(urlEqualTo("/v1beta/models/gemini-embedding-001:batchEmbedContents")).willReturn(ok("""
+        upstream.stubFor(post(urlEqualTo("/v1beta/models/gemini-embedding-001:batchEmbedContents")).willReturn(ok("""
                 {"embeddings":[{"values":[0.0125,-0.5,0.25]},{"values":[0.75,0.5,-0.125]}]}""")));
         ProviderAdapter adapter = adapter("gemini-embedding-001", Map.of("api_key", API_KEY));
 
         ProviderResponse.Complete complete = (ProviderResponse.Complete) adapter.send(TestRequests.request(Endpoint.EMBEDDINGS,
                 "{\"model\":\"my-group\",\"input\":[\"first\",\"second\"],\"dimensions\":3,\"encoding_format\":\"float\"}", 6));
 
-        server.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-embedding-001:batchEmbedContents"))
+        upstream.verify(postRequestedFor(urlEqualTo("/v1beta/models/gemini-embedding-001:batchEmbedContents"))
                 .withHeader("x-goog-api-key", equalTo(API_KEY))
                 .withRequestBody(equalToJson("""
                         {"requests":[
@@ -668,7 +642,7 @@ class GeminiAdapterTest
     @Test
     void encodesEmbeddingsAsBase64WhenAsked()
     {
-        server.stubFor(post(urlEqualTo("/v1beta/models/gemini-embedding-001:batchEmbedContents")).willReturn(ok("""
+        upstream.stubFor(post(urlEqualTo("/v1beta/models/gemini-embedding-001:batchEmbedContents")).willReturn(ok("""
                 {"embeddings":[{"values":[0.5,-2.0]}]}""")));
 
         ProviderResponse.Complete complete = (ProviderResponse.Complete) adapter("gemini-embedding-001", Map.of("api_key", API_KEY))
@@ -698,20 +672,20 @@ class GeminiAdapterTest
     {
         stubGenerate(ok(plainAnswer()));
         Map<String, Object> params = new HashMap<>();
-        params.put("api_base", server.baseUrl());
-        ProviderContext context = new ProviderContext(upstream, InstantSource.fixed(NOW), false);
+        params.put("api_base", upstream.baseUrl());
+        ProviderContext context = new ProviderContext(upstream.client(), InstantSource.fixed(NOW), false);
 
         new GeminiAdapterFactory(name -> name.equals("GEMINI_API_KEY") ? "from-env-key" : null, countingUuids())
                 .create(TestRequests.deployment("gemini", MODEL, params), context)
                 .send(TestRequests.chat("{\"model\":\"my-group\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withHeader("x-goog-api-key", equalTo("from-env-key")));
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE_PATH)).withHeader("x-goog-api-key", equalTo("from-env-key")));
     }
 
     @Test
     void refusesADeploymentWithoutAKey()
     {
-        ProviderContext context = new ProviderContext(upstream, InstantSource.fixed(NOW), false);
+        ProviderContext context = new ProviderContext(upstream.client(), InstantSource.fixed(NOW), false);
 
         ConfigException failure = assertThrows(ConfigException.class, () -> new GeminiAdapterFactory(name -> null, countingUuids())
                 .create(TestRequests.deployment("gemini", MODEL, Map.of()), context));
@@ -723,15 +697,15 @@ class GeminiAdapterTest
     @Test
     void acceptsLiteLlmsFullModelUrlAsApiBase()
     {
-        server.stubFor(post(urlEqualTo("/proxy/v1beta/models/gemini-pro:generateContent")).willReturn(ok(plainAnswer())));
-        ProviderContext context = new ProviderContext(upstream, InstantSource.fixed(NOW), false);
+        upstream.stubFor(post(urlEqualTo("/proxy/v1beta/models/gemini-pro:generateContent")).willReturn(ok(plainAnswer())));
+        ProviderContext context = new ProviderContext(upstream.client(), InstantSource.fixed(NOW), false);
 
         new GeminiAdapterFactory(name -> null, countingUuids())
                 .create(TestRequests.deployment("gemini", MODEL, Map.of("api_key", API_KEY,
-                        "api_base", server.baseUrl() + "/proxy/v1beta/models/gemini-pro")), context)
+                        "api_base", upstream.baseUrl() + "/proxy/v1beta/models/gemini-pro")), context)
                 .send(TestRequests.chat("{\"model\":\"my-group\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}"));
 
-        server.verify(postRequestedFor(urlEqualTo("/proxy/v1beta/models/gemini-pro:generateContent")));
+        upstream.verify(postRequestedFor(urlEqualTo("/proxy/v1beta/models/gemini-pro:generateContent")));
     }
 
     @Test
@@ -752,8 +726,8 @@ class GeminiAdapterTest
     private static ProviderAdapter adapter(String model, Map<String, ?> params)
     {
         Map<String, Object> withBase = new HashMap<>(params);
-        withBase.put("api_base", server.baseUrl());
-        ProviderContext context = new ProviderContext(upstream, InstantSource.fixed(NOW), false);
+        withBase.put("api_base", upstream.baseUrl());
+        ProviderContext context = new ProviderContext(upstream.client(), InstantSource.fixed(NOW), false);
         return new GeminiAdapterFactory(name -> null, countingUuids()).create(TestRequests.deployment("gemini", model, withBase), context);
     }
 
@@ -783,19 +757,12 @@ class GeminiAdapterTest
 
     private static void stubGenerate(ResponseDefinitionBuilder response)
     {
-        server.stubFor(post(urlEqualTo(GENERATE_PATH)).willReturn(response));
+        upstream.stubFor(post(urlEqualTo(GENERATE_PATH)).willReturn(response));
     }
 
     private static void stubStream(ResponseDefinitionBuilder response)
     {
-        server.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(response));
-    }
-
-    private static LoggedRequest onlyRequest()
-    {
-        List<LoggedRequest> requests = server.findAll(postRequestedFor(anyUrl()));
-        assertEquals(1, requests.size());
-        return requests.getFirst();
+        upstream.stubFor(post(urlEqualTo(STREAM_PATH)).willReturn(response));
     }
 
     private static ResponseDefinitionBuilder ok(String body)
@@ -810,16 +777,8 @@ class GeminiAdapterTest
 
     private static ResponseDefinitionBuilder error(int status, String message, String googleStatus, String details)
     {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8").withBody("""
-                {
-                  "error": {
-                    "code": %d,
-                    "message": "%s",
-                    "status": "%s",
-                    "details": %s
-                  }
-                }
-                """.formatted(status, message, googleStatus, details));
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json; charset=UTF-8")
+                .withBody(GeminiBodies.error(status, message, googleStatus, details));
     }
 
     private static String plainAnswer()

@@ -2,15 +2,12 @@ package io.junction.plugins.providers.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.plugins.providers.common.Json;
-import io.junction.spi.provider.ChunkStream;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,15 +48,6 @@ final class GeminiTestSupport
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static List<JsonNode> drain(ChunkStream stream)
-    {
-        List<JsonNode> chunks = new ArrayList<>();
-        for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
-            chunks.add(json(chunk));
-        }
-        return chunks;
     }
 
     /** A clock the test moves by hand. */

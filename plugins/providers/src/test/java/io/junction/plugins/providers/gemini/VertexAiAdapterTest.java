@@ -1,11 +1,10 @@
 package io.junction.plugins.providers.gemini;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.junction.plugins.providers.TestRequests;
+import io.junction.plugins.providers.WireMockUpstream;
 import io.junction.plugins.providers.common.Json;
 import io.junction.plugins.providers.gemini.GeminiTestSupport.MovableClock;
 import io.junction.spi.ConfigException;
@@ -18,11 +17,8 @@ import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.ProviderRequest;
 import io.junction.spi.provider.ProviderResponse;
 import io.junction.spi.provider.Usage;
-import io.junction.tck.http.JdkUpstreamClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -31,8 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,10 +49,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static io.junction.plugins.providers.ChunkStreams.drainJson;
 import static io.junction.plugins.providers.gemini.GeminiTestSupport.countingUuids;
-import static io.junction.plugins.providers.gemini.GeminiTestSupport.drain;
 import static io.junction.plugins.providers.gemini.GeminiTestSupport.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -77,44 +70,15 @@ class VertexAiAdapterTest
     private static final String PROJECT = "my-project-123";
     private static final String LOCATION = "europe-west4";
     private static final String MODEL_PATH = "/v1/projects/" + PROJECT + "/locations/" + LOCATION + "/publishers/google/models/" + MODEL;
-    private static final String CLIENT_EMAIL = "junction-test@my-project-123.iam.gserviceaccount.com";
-    private static final String KEY_ID = "3f1c0de5a9b8e7d6c5b4a3928170f6e5d4c3b2a1";
+    private static final TestServiceAccount ACCOUNT = TestServiceAccount.generate();
+    private static final String CLIENT_EMAIL = TestServiceAccount.CLIENT_EMAIL;
+    private static final String KEY_ID = TestServiceAccount.KEY_ID;
 
-    private static WireMockServer server;
-    private static JdkUpstreamClient upstream;
-    private static KeyPair keys;
-    private static String privateKeyPem;
+    @RegisterExtension
+    static final WireMockUpstream upstream = new WireMockUpstream();
 
     @TempDir
     Path temporary;
-
-    @BeforeAll
-    static void startServer()
-            throws GeneralSecurityException
-    {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        upstream = new JdkUpstreamClient();
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        keys = generator.generateKeyPair();
-        privateKeyPem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-    }
-
-    @AfterAll
-    static void stopServer()
-    {
-        upstream.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer()
-    {
-        server.resetAll();
-    }
 
     // --- requests and their credentials
 
@@ -128,7 +92,7 @@ class VertexAiAdapterTest
                 .send(TestRequests.chat("{\"model\":\"my-group\",\"messages\":[{\"role\":\"system\",\"content\":\"Be brief.\"},"
                         + "{\"role\":\"user\",\"content\":\"Hello!\"}],\"max_tokens\":100}"));
 
-        server.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":generateContent"))
+        upstream.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":generateContent"))
                 .withHeader("Authorization", equalTo("Bearer ya29.first-token"))
                 .withRequestBody(equalToJson("""
                         {"contents":[{"role":"user","parts":[{"text":"Hello!"}]}],
@@ -149,7 +113,7 @@ class VertexAiAdapterTest
 
         adapter(params(), InstantSource.fixed(NOW)).send(simpleChat());
 
-        List<LoggedRequest> tokenRequests = server.findAll(postRequestedFor(urlEqualTo("/token")));
+        List<LoggedRequest> tokenRequests = upstream.findAll(postRequestedFor(urlEqualTo("/token")));
         assertEquals(1, tokenRequests.size());
         LoggedRequest tokenRequest = tokenRequests.getFirst();
         assertTrue(tokenRequest.getHeader("Content-Type").startsWith("application/x-www-form-urlencoded"));
@@ -159,7 +123,7 @@ class VertexAiAdapterTest
         String[] jwt = form.get("assertion").split("\\.");
         assertEquals(3, jwt.length);
         Signature verifier = Signature.getInstance("SHA256withRSA");
-        verifier.initVerify(keys.getPublic());
+        verifier.initVerify(ACCOUNT.keys().getPublic());
         verifier.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
         assertTrue(verifier.verify(Base64.getUrlDecoder().decode(jwt[2])), "the assertion's signature verifies with the public key");
 
@@ -167,7 +131,7 @@ class VertexAiAdapterTest
         JsonNode claims = json(Base64.getUrlDecoder().decode(jwt[1]));
         assertEquals(CLIENT_EMAIL, claims.path("iss").asText());
         assertEquals("https://www.googleapis.com/auth/cloud-platform", claims.path("scope").asText());
-        assertEquals(server.baseUrl() + "/token", claims.path("aud").asText());
+        assertEquals(upstream.baseUrl() + "/token", claims.path("aud").asText());
         assertEquals(NOW.getEpochSecond(), claims.path("iat").asLong());
         assertEquals(NOW.getEpochSecond() + 3600, claims.path("exp").asLong());
         assertFalse(jwt[0].contains("=") || jwt[1].contains("=") || jwt[2].contains("="), "base64url without padding");
@@ -176,9 +140,9 @@ class VertexAiAdapterTest
     @Test
     void keepsTheTokenAndRefreshesItFiveMinutesBeforeItExpires()
     {
-        server.stubFor(post(urlEqualTo("/token")).inScenario("tokens").whenScenarioStateIs(STARTED)
+        upstream.stubFor(post(urlEqualTo("/token")).inScenario("tokens").whenScenarioStateIs(STARTED)
                 .willReturn(tokenResponse("ya29.first-token", 3600)).willSetStateTo("second"));
-        server.stubFor(post(urlEqualTo("/token")).inScenario("tokens").whenScenarioStateIs("second")
+        upstream.stubFor(post(urlEqualTo("/token")).inScenario("tokens").whenScenarioStateIs("second")
                 .willReturn(tokenResponse("ya29.second-token", 3600)));
         stubVertex(MODEL_PATH + ":generateContent", ok(answer()));
         MovableClock clock = new MovableClock(NOW);
@@ -188,7 +152,7 @@ class VertexAiAdapterTest
         clock.advance(Duration.ofMinutes(54));
         adapter.send(simpleChat());
         assertEquals(List.of("Bearer ya29.first-token", "Bearer ya29.first-token"), authorizations());
-        assertEquals(1, server.findAll(postRequestedFor(urlEqualTo("/token"))).size());
+        assertEquals(1, upstream.findAll(postRequestedFor(urlEqualTo("/token"))).size());
 
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
         adapter.send(simpleChat());
@@ -196,7 +160,7 @@ class VertexAiAdapterTest
 
         assertEquals(List.of("Bearer ya29.first-token", "Bearer ya29.first-token", "Bearer ya29.second-token", "Bearer ya29.second-token"),
                 authorizations());
-        assertEquals(2, server.findAll(postRequestedFor(urlEqualTo("/token"))).size());
+        assertEquals(2, upstream.findAll(postRequestedFor(urlEqualTo("/token"))).size());
     }
 
     @Test
@@ -204,7 +168,7 @@ class VertexAiAdapterTest
             throws Exception
     {
         // a slow token endpoint, so every request arrives while the first fetch is still under way
-        server.stubFor(post(urlEqualTo("/token")).willReturn(tokenResponse("ya29.shared", 3599).withFixedDelay(400)));
+        upstream.stubFor(post(urlEqualTo("/token")).willReturn(tokenResponse("ya29.shared", 3599).withFixedDelay(400)));
         stubVertex(MODEL_PATH + ":generateContent", ok(answer()));
         ProviderAdapter adapter = adapter(params(), InstantSource.fixed(NOW));
         int requests = 12;
@@ -220,7 +184,7 @@ class VertexAiAdapterTest
             }
         }
 
-        assertEquals(1, server.findAll(postRequestedFor(urlEqualTo("/token"))).size());
+        assertEquals(1, upstream.findAll(postRequestedFor(urlEqualTo("/token"))).size());
         assertEquals(requests, authorizations().size());
         assertTrue(authorizations().stream().allMatch("Bearer ya29.shared"::equals), authorizations().toString());
     }
@@ -228,7 +192,7 @@ class VertexAiAdapterTest
     @Test
     void failsWithAuthenticationWhenGoogleRefusesTheAssertion()
     {
-        server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+        upstream.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Invalid JWT Signature.\"}")));
 
         ProviderException failure = assertThrows(ProviderException.class, () -> adapter(params(), InstantSource.fixed(NOW)).send(simpleChat()));
@@ -237,16 +201,16 @@ class VertexAiAdapterTest
         assertFalse(failure.kind().retryable());
         assertTrue(failure.getMessage().contains("invalid_grant: Invalid JWT Signature."), failure.getMessage());
         assertTrue(failure.getMessage().contains(CLIENT_EMAIL), failure.getMessage());
-        String keyMaterial = privateKeyPem.lines().skip(1).findFirst().orElseThrow();
+        String keyMaterial = ACCOUNT.privateKeyPem().lines().skip(1).findFirst().orElseThrow();
         assertFalse(failure.getMessage().contains(keyMaterial), failure.getMessage());
         assertFalse(failure.getMessage().contains("assertion"), failure.getMessage());
-        assertEquals(0, server.findAll(postRequestedFor(urlEqualTo(MODEL_PATH + ":generateContent"))).size());
+        assertEquals(0, upstream.findAll(postRequestedFor(urlEqualTo(MODEL_PATH + ":generateContent"))).size());
     }
 
     @Test
     void failsAsUnavailableWhenTheTokenEndpointFailsItself()
     {
-        server.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(503).withBody("<html>busy</html>")));
+        upstream.stubFor(post(urlEqualTo("/token")).willReturn(aResponse().withStatus(503).withBody("<html>busy</html>")));
 
         ProviderException failure = assertThrows(ProviderException.class, () -> adapter(params(), InstantSource.fixed(NOW)).send(simpleChat()));
 
@@ -257,9 +221,9 @@ class VertexAiAdapterTest
     @Test
     void keepsUsingAStillValidTokenWhenItsRefreshFails()
     {
-        server.stubFor(post(urlEqualTo("/token")).inScenario("tokens").whenScenarioStateIs(STARTED)
+        upstream.stubFor(post(urlEqualTo("/token")).inScenario("tokens").whenScenarioStateIs(STARTED)
                 .willReturn(tokenResponse("ya29.first-token", 3600)).willSetStateTo("failing"));
-        server.stubFor(post(urlEqualTo("/token")).inScenario("tokens").whenScenarioStateIs("failing")
+        upstream.stubFor(post(urlEqualTo("/token")).inScenario("tokens").whenScenarioStateIs("failing")
                 .willReturn(aResponse().withStatus(500)));
         stubVertex(MODEL_PATH + ":generateContent", ok(answer()));
         MovableClock clock = new MovableClock(NOW);
@@ -290,13 +254,13 @@ class VertexAiAdapterTest
                 .send(TestRequests.chat("{\"model\":\"my-group\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}],\"stream\":true}"));
 
         try (ChunkStream stream = streaming.chunks()) {
-            List<JsonNode> chunks = drain(stream);
+            List<JsonNode> chunks = drainJson(stream);
             assertEquals(3, chunks.size(), chunks.toString());
             assertEquals("Hello!", chunks.get(1).path("choices").path(0).path("delta").path("content").asText());
             assertEquals("stop", chunks.get(2).path("choices").path(0).path("finish_reason").asText());
             assertEquals(new Usage(1, 9, 10, 0, 0), stream.usage());
         }
-        server.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":streamGenerateContent?alt=sse"))
+        upstream.verify(postRequestedFor(urlEqualTo(MODEL_PATH + ":streamGenerateContent?alt=sse"))
                 .withHeader("Authorization", equalTo("Bearer ya29.first-token")));
     }
 
@@ -329,11 +293,25 @@ class VertexAiAdapterTest
         ProviderAdapter adapter = adapter(params(), InstantSource.fixed(NOW));
         assertEquals(ErrorKind.AUTHENTICATION, assertThrows(ProviderException.class, () -> adapter.send(simpleChat())).kind());
 
-        server.resetAll();
+        upstream.resetAll();
         stubToken("ya29.first-token", 3599);
         stubVertex(MODEL_PATH + ":generateContent", aResponse().withStatus(403).withBody("""
                 {"error":{"code":403,"message":"Permission 'aiplatform.endpoints.predict' denied on resource '//aiplatform.googleapis.com/projects/my-project-123/locations/europe-west4/publishers/google/models/gemini-2.5-pro' (or it may not exist).","status":"PERMISSION_DENIED"}}"""));
         assertEquals(ErrorKind.PERMISSION_DENIED, assertThrows(ProviderException.class, () -> adapter.send(simpleChat())).kind());
+    }
+
+    @Test
+    void neverShowsTheAccessTokenAnErrorEchoes()
+    {
+        stubToken("ya29.first-token", 3599);
+        stubVertex(MODEL_PATH + ":generateContent", aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                .withBody(GeminiBodies.error(401, "Invalid Credentials: Bearer ya29.first-token", "UNAUTHENTICATED", "[]")));
+
+        ProviderException failure = assertThrows(ProviderException.class, () -> adapter(params(), InstantSource.fixed(NOW)).send(simpleChat()));
+
+        assertEquals(ErrorKind.AUTHENTICATION, failure.kind());
+        assertFalse(failure.getMessage().contains("ya29.first-token"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("Invalid Credentials: Bearer "), failure.getMessage());
     }
 
     // --- embeddings
@@ -352,7 +330,7 @@ class VertexAiAdapterTest
         ProviderResponse.Complete complete = (ProviderResponse.Complete) adapter("text-embedding-005", params(), InstantSource.fixed(NOW))
                 .send(TestRequests.request(Endpoint.EMBEDDINGS, "{\"model\":\"my-group\",\"input\":[\"hello\",\"hello world\"],\"dimensions\":2}", 99));
 
-        server.verify(postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer ya29.first-token"))
+        upstream.verify(postRequestedFor(urlEqualTo(path)).withHeader("Authorization", equalTo("Bearer ya29.first-token"))
                 .withRequestBody(equalToJson("""
                         {"instances":[{"content":"hello"},{"content":"hello world"}],"parameters":{"outputDimensionality":2}}""")));
         assertEquals(json("""
@@ -437,7 +415,7 @@ class VertexAiAdapterTest
         String garbledKey = serviceAccountJson().replace("MII", "!!!");
         ConfigException unreadable = assertThrows(ConfigException.class, () -> new VertexAiAdapterFactory(name -> null, countingUuids())
                 .create(TestRequests.deployment("vertex_ai", MODEL, Map.of("vertex_credentials", garbledKey)), context));
-        String keyMaterial = privateKeyPem.lines().skip(2).findFirst().orElseThrow();
+        String keyMaterial = ACCOUNT.privateKeyPem().lines().skip(2).findFirst().orElseThrow();
         for (ConfigException failure : List.of(missing, notServiceAccount, withoutKey, unreadable)) {
             assertFalse(failure.getMessage().contains(keyMaterial), failure.getMessage());
         }
@@ -469,22 +447,13 @@ class VertexAiAdapterTest
         params.put("vertex_project", PROJECT);
         params.put("vertex_location", LOCATION);
         params.put("vertex_credentials", serviceAccountJson());
-        params.put("api_base", server.baseUrl());
+        params.put("api_base", upstream.baseUrl());
         return params;
     }
 
     private static String serviceAccountJson()
     {
-        ObjectNode key = Json.object();
-        key.put("type", "service_account");
-        key.put("project_id", "from-key-file");
-        key.put("private_key_id", KEY_ID);
-        key.put("private_key", privateKeyPem);
-        key.put("client_email", CLIENT_EMAIL);
-        key.put("client_id", "112233445566778899000");
-        key.put("auth_uri", "https://accounts.google.com/o/oauth2/auth");
-        key.put("token_uri", server.baseUrl() + "/token");
-        return new String(Json.bytes(key), StandardCharsets.UTF_8);
+        return ACCOUNT.json(upstream.baseUrl() + "/token");
     }
 
     private static ProviderAdapter adapter(Map<String, Object> params, InstantSource clock)
@@ -499,7 +468,7 @@ class VertexAiAdapterTest
 
     private static ProviderContext context(InstantSource clock)
     {
-        return new ProviderContext(upstream, clock, false);
+        return new ProviderContext(upstream.client(), clock, false);
     }
 
     private static ProviderRequest simpleChat()
@@ -509,7 +478,7 @@ class VertexAiAdapterTest
 
     private static void stubToken(String accessToken, long expiresIn)
     {
-        server.stubFor(post(urlEqualTo("/token")).willReturn(tokenResponse(accessToken, expiresIn)));
+        upstream.stubFor(post(urlEqualTo("/token")).willReturn(tokenResponse(accessToken, expiresIn)));
     }
 
     private static ResponseDefinitionBuilder tokenResponse(String accessToken, long expiresIn)
@@ -519,12 +488,12 @@ class VertexAiAdapterTest
 
     private static void stubVertex(String path, ResponseDefinitionBuilder response)
     {
-        server.stubFor(post(urlEqualTo(path)).willReturn(response));
+        upstream.stubFor(post(urlEqualTo(path)).willReturn(response));
     }
 
     private static List<String> authorizations()
     {
-        return server.findAll(postRequestedFor(urlEqualTo(MODEL_PATH + ":generateContent"))).stream()
+        return upstream.findAll(postRequestedFor(urlEqualTo(MODEL_PATH + ":generateContent"))).stream()
                 .map(request -> request.getHeader("Authorization"))
                 .toList();
     }

@@ -35,6 +35,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static io.junction.plugins.providers.ChunkStreams.drainJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -90,7 +91,7 @@ class MockAdapterTest
     {
         ProviderResponse.Streaming response = streaming(adapter(Map.of("mock_response", CONTENT)), TestRequests.chat(streamingChat(false)));
 
-        List<JsonNode> chunks = drain(response.chunks());
+        List<JsonNode> chunks = drainJson(response.chunks());
 
         JsonNode first = chunks.getFirst();
         assertEquals("chat.completion.chunk", first.get("object").asText());
@@ -112,7 +113,7 @@ class MockAdapterTest
         ChunkStream stream = response.chunks();
         assertEquals(Usage.UNKNOWN, stream.usage());
 
-        List<JsonNode> chunks = drain(stream);
+        List<JsonNode> chunks = drainJson(stream);
 
         JsonNode usageChunk = chunks.getLast();
         assertTrue(usageChunk.get("choices").isArray() && usageChunk.get("choices").isEmpty());
@@ -129,7 +130,7 @@ class MockAdapterTest
     {
         complete(adapter(Map.of("mock_delay", 0.25)), TestRequests.chat(CHAT));
         ProviderResponse.Streaming response = streaming(adapter(Map.of("mock_delay", "2")), TestRequests.chat(streamingChat(false)));
-        drain(response.chunks());
+        drainJson(response.chunks());
 
         assertEquals(List.of(Duration.ofMillis(250), Duration.ofSeconds(2)), sleeps);
     }
@@ -156,7 +157,7 @@ class MockAdapterTest
     {
         ProviderRequest request = TestRequests.request(Endpoint.COMPLETIONS, "{\"model\":\"my-group\",\"prompt\":\"Hi\",\"stream\":true}", 5);
 
-        List<JsonNode> chunks = drain(streaming(adapter(Map.of("mock_response", "one two")), request).chunks());
+        List<JsonNode> chunks = drainJson(streaming(adapter(Map.of("mock_response", "one two")), request).chunks());
 
         assertEquals(List.of("one", " two", ""), chunks.stream().map(chunk -> chunk.at("/choices/0/text").asText()).toList());
         assertEquals("stop", chunks.getLast().at("/choices/0/finish_reason").asText());
@@ -317,15 +318,6 @@ class MockAdapterTest
     {
         return CHAT.substring(0, CHAT.length() - 1) + ",\"stream\":true"
                 + (includeUsage ? ",\"stream_options\":{\"include_usage\":true}" : "") + "}";
-    }
-
-    private static List<JsonNode> drain(ChunkStream stream)
-    {
-        List<JsonNode> chunks = new ArrayList<>();
-        for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
-            chunks.add(json(chunk));
-        }
-        return chunks;
     }
 
     private static JsonNode json(byte[] bytes)

@@ -1,11 +1,10 @@
 package io.junction.plugins.providers.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.junction.plugins.providers.ProvidersPlugin;
 import io.junction.plugins.providers.TestRequests;
+import io.junction.plugins.providers.WireMockUpstream;
 import io.junction.plugins.providers.common.Json;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ChunkStream;
@@ -15,17 +14,13 @@ import io.junction.spi.provider.ProviderContext;
 import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.ProviderResponse;
 import io.junction.spi.provider.Usage;
-import io.junction.tck.http.JdkUpstreamClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +34,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.junction.plugins.providers.ChunkStreams.drainJson;
+import static io.junction.plugins.providers.ChunkStreams.streamOf;
+import static io.junction.plugins.providers.ollama.OllamaBodies.chatAnswer;
+import static io.junction.plugins.providers.ollama.OllamaBodies.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -57,29 +56,8 @@ class OllamaAdapterTest
     private static final String FIRST_ID = new UUID(0, 1).toString();
     private static final String PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
 
-    private static WireMockServer server;
-    private static JdkUpstreamClient upstream;
-
-    @BeforeAll
-    static void startServer()
-    {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        upstream = new JdkUpstreamClient();
-    }
-
-    @AfterAll
-    static void stopServer()
-    {
-        upstream.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer()
-    {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockUpstream upstream = new WireMockUpstream();
 
     // --- ollama_chat/: the request
 
@@ -95,14 +73,14 @@ class OllamaAdapterTest
                 "response_format":{"type":"json_schema","json_schema":{"name":"a","schema":{"type":"object","properties":{"age":{"type":"integer"}}}}},
                 "user":"u-1"}"""));
 
-        server.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("""
                 {"model":"llama3.2","stream":false,
                  "messages":[{"role":"system","content":"Be brief."},{"role":"system","content":"No emoji."},
                              {"role":"user","content":"Why is the sky blue?"}],
                  "options":{"temperature":0.7,"top_p":0.9,"seed":42,"frequency_penalty":0.5,"presence_penalty":0.25,"num_predict":100,
                             "stop":["\\n\\n"]},
                  "format":{"type":"object","properties":{"age":{"type":"integer"}}}}""")));
-        assertFalse(onlyRequestTo(CHAT).containsHeader("Authorization"), "a local server takes no key");
+        assertFalse(upstream.onlyRequestTo(CHAT).containsHeader("Authorization"), "a local server takes no key");
     }
 
     @Test
@@ -123,7 +101,7 @@ class OllamaAdapterTest
                    "function":{"name":"get_current_weather","arguments":"{\\"location\\":\\"Lyon\\"}"}}]},
                  {"role":"tool","tool_call_id":"call_1","content":"14 degrees"}]}""".formatted(tools)));
 
-        server.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("""
                 {"model":"llama3.2","stream":false,"options":{},"tools":%s,"messages":[
                  {"role":"user","content":"Weather in Lyon, then Paris?"},
                  {"role":"assistant","content":"","tool_calls":[{"function":{"name":"get_current_weather","arguments":{"location":"Lyon"}}}]},
@@ -151,7 +129,7 @@ class OllamaAdapterTest
         ProviderException link = assertThrows(ProviderException.class, () -> adapter.send(TestRequests.chat("{\"model\":\"g\",\"messages\":"
                 + "[{\"role\":\"user\",\"content\":[{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/cat.png\"}}]}]}")));
 
-        server.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("{\"model\":\"llava\",\"stream\":false,\"options\":{},"
+        upstream.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("{\"model\":\"llava\",\"stream\":false,\"options\":{},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"What is in this picture?\",\"images\":[\"" + PNG_BASE64 + "\"]}]}")));
         assertEquals(ErrorKind.INVALID_REQUEST, link.kind());
         assertTrue(link.getMessage().contains("data:"), link.getMessage());
@@ -165,9 +143,9 @@ class OllamaAdapterTest
         adapter("ollama_chat", "llama3.2", Map.of("num_ctx", 8192, "top_k", 20, "keep_alive", "10m", "api_key", API_KEY))
                 .send(TestRequests.chat("{\"model\":\"g\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"top_k\":5,\"reasoning_effort\":\"low\"}"));
 
-        server.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("{\"model\":\"llama3.2\",\"stream\":false,"
+        upstream.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("{\"model\":\"llama3.2\",\"stream\":false,"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"options\":{\"num_ctx\":8192,\"top_k\":5},\"keep_alive\":\"10m\",\"think\":true}")));
-        assertEquals("Bearer " + API_KEY, onlyRequestTo(CHAT).getHeader("Authorization"));
+        assertEquals("Bearer " + API_KEY, upstream.onlyRequestTo(CHAT).getHeader("Authorization"));
     }
 
     // --- ollama_chat/: answers
@@ -239,7 +217,7 @@ class OllamaAdapterTest
                 + "\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Why is the sky blue?\"}]}"));
 
         try (ChunkStream stream = streamOf(response)) {
-            List<JsonNode> chunks = drain(stream);
+            List<JsonNode> chunks = drainJson(stream);
             assertEquals(6, chunks.size(), chunks.toString());
             assertEquals("assistant", delta(chunks.get(0)).path("role").asText());
             assertEquals(List.of("The", " sky", " is blue."), List.of(delta(chunks.get(1)).path("content").asText(),
@@ -255,7 +233,7 @@ class OllamaAdapterTest
             assertEquals(new Usage(26, 282, 308, 0, 0), stream.usage());
             assertNull(stream.next());
         }
-        server.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("{\"model\":\"llama3.2\",\"stream\":true,\"options\":{},"
+        upstream.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("{\"model\":\"llama3.2\",\"stream\":true,\"options\":{},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"Why is the sky blue?\"}]}")));
     }
 
@@ -273,7 +251,7 @@ class OllamaAdapterTest
         try (ChunkStream stream = streamOf(adapter("ollama_chat", "qwen3", Map.of()).send(TestRequests.chat(
                 "{\"model\":\"g\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"Temperature in New York?\"}],"
                         + "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"get_temperature\",\"parameters\":{\"type\":\"object\"}}}]}")))) {
-            List<JsonNode> chunks = drain(stream);
+            List<JsonNode> chunks = drainJson(stream);
             assertEquals(5, chunks.size(), chunks.toString());
             assertEquals("I should look it up.", delta(chunks.get(1)).path("reasoning_content").asText());
             JsonNode start = delta(chunks.get(2)).path("tool_calls").path(0);
@@ -352,7 +330,7 @@ class OllamaAdapterTest
         stubAt(CHAT, aResponse().withStatus(400).withBody("{\"error\":\"invalid character '}' looking for beginning of value\"}"));
         ProviderException badRequest = assertThrows(ProviderException.class, this::openChatStream);
 
-        server.resetAll();
+        upstream.resetAll();
         stubAt(CHAT, aResponse().withStatus(500).withBody("{\"error\":\"the model failed to generate a response\"}"));
         ProviderException serverError = assertThrows(ProviderException.class, this::openChatStream);
 
@@ -390,7 +368,7 @@ class OllamaAdapterTest
 
         assertEquals(ErrorKind.INVALID_REQUEST, failure.kind());
         assertTrue(failure.getMessage().contains("ollama_chat does not support parameters: [logprobs, n]"), failure.getMessage());
-        server.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("{\"model\":\"llama3.2\",\"stream\":false,\"options\":{},"
+        upstream.verify(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(equalToJson("{\"model\":\"llama3.2\",\"stream\":false,\"options\":{},"
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")));
     }
 
@@ -419,7 +397,7 @@ class OllamaAdapterTest
                  {"role":"assistant","content":"A pixel."},
                  {"role":"user","content":"Why is the sky blue?"}]}""".formatted(PNG_BASE64)));
 
-        server.verify(postRequestedFor(urlEqualTo(GENERATE)).withRequestBody(equalToJson("""
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE)).withRequestBody(equalToJson("""
                 {"model":"llama3.2","stream":false,"format":"json","options":{"temperature":0},"images":["%s"],
                  "prompt":"### System:\\nBe brief.\\n\\n### User:\\nWhat is this?\\n\\n### Assistant:\\nA pixel.\\n\\n### User:\\nWhy is the sky blue?\\n\\n"}"""
                 .formatted(PNG_BASE64))));
@@ -438,13 +416,13 @@ class OllamaAdapterTest
 
         try (ChunkStream stream = streamOf(adapter("ollama", "llama3.2", Map.of()).send(TestRequests.chat(
                 "{\"model\":\"g\",\"stream\":true,\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"Why is the sky blue?\"}]}")))) {
-            List<JsonNode> chunks = drain(stream);
+            List<JsonNode> chunks = drainJson(stream);
             assertEquals(3, chunks.size(), chunks.toString());
             assertEquals("The", delta(chunks.get(1)).path("content").asText());
             assertEquals("length", chunks.get(2).path("choices").path(0).path("finish_reason").asText());
             assertEquals(new Usage(26, 1, 27, 0, 0), stream.usage());
         }
-        server.verify(postRequestedFor(urlEqualTo(GENERATE)).withRequestBody(equalToJson("{\"model\":\"llama3.2\",\"stream\":true,"
+        upstream.verify(postRequestedFor(urlEqualTo(GENERATE)).withRequestBody(equalToJson("{\"model\":\"llama3.2\",\"stream\":true,"
                 + "\"options\":{\"num_predict\":1},\"prompt\":\"### User:\\nWhy is the sky blue?\\n\\n\"}")));
     }
 
@@ -460,7 +438,7 @@ class OllamaAdapterTest
                 .send(TestRequests.request(Endpoint.EMBEDDINGS,
                         "{\"model\":\"g\",\"input\":[\"Why is the sky blue?\",\"Why is the grass green?\"],\"encoding_format\":\"float\"}", 8));
 
-        server.verify(postRequestedFor(urlEqualTo(EMBED)).withRequestBody(equalToJson(
+        upstream.verify(postRequestedFor(urlEqualTo(EMBED)).withRequestBody(equalToJson(
                 "{\"model\":\"all-minilm\",\"input\":[\"Why is the sky blue?\",\"Why is the grass green?\"],\"keep_alive\":0}")));
         JsonNode list = parse(new String(complete.body(), StandardCharsets.UTF_8));
         assertEquals("list", list.path("object").asText());
@@ -525,16 +503,16 @@ class OllamaAdapterTest
     private static ProviderAdapter adapter(String prefix, String model, Map<String, ?> params)
     {
         Map<String, Object> withBase = new HashMap<>(params);
-        withBase.putIfAbsent("api_base", server.baseUrl());
+        withBase.putIfAbsent("api_base", upstream.baseUrl());
         AtomicLong ids = new AtomicLong();
         OllamaAdapterFactory factory = new OllamaAdapterFactory(name -> null, () -> new UUID(0, ids.incrementAndGet()));
         return factory.create(TestRequests.deployment(prefix, model, withBase),
-                new ProviderContext(upstream, InstantSource.fixed(NOW), false));
+                new ProviderContext(upstream.client(), InstantSource.fixed(NOW), false));
     }
 
     private static void stubAt(String path, ResponseDefinitionBuilder response)
     {
-        server.stubFor(post(urlEqualTo(path)).willReturn(response));
+        upstream.stubFor(post(urlEqualTo(path)).willReturn(response));
     }
 
     private static ResponseDefinitionBuilder ok(String body)
@@ -544,41 +522,7 @@ class OllamaAdapterTest
 
     private static ResponseDefinitionBuilder ndjson(String... lines)
     {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/x-ndjson").withBody(String.join("\n", lines) + "\n");
-    }
-
-    private static String line(String content, boolean done)
-    {
-        return "{\"model\":\"llama3.2\",\"created_at\":\"2023-08-04T08:52:19.385406455-07:00\",\"message\":{\"role\":\"assistant\","
-                + "\"content\":\"" + content + "\",\"images\":null},\"done\":" + done + "}";
-    }
-
-    private static String chatAnswer(String content, String doneReason, int prompt, int completion)
-    {
-        return "{\"model\":\"llama3.2\",\"created_at\":\"2023-12-12T14:13:43.416799Z\",\"message\":{\"role\":\"assistant\",\"content\":\""
-                + content + "\"},\"done\":true,\"done_reason\":\"" + doneReason + "\",\"total_duration\":5191566416,\"load_duration\":2154458,"
-                + "\"prompt_eval_count\":" + prompt + ",\"prompt_eval_duration\":383809000,\"eval_count\":" + completion + ",\"eval_duration\":4799921000}";
-    }
-
-    private static LoggedRequest onlyRequestTo(String path)
-    {
-        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(path)));
-        assertEquals(1, requests.size(), "requests to " + path);
-        return requests.getFirst();
-    }
-
-    private static ChunkStream streamOf(ProviderResponse response)
-    {
-        return assertInstanceOf(ProviderResponse.Streaming.class, response).chunks();
-    }
-
-    private static List<JsonNode> drain(ChunkStream stream)
-    {
-        List<JsonNode> chunks = new ArrayList<>();
-        for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
-            chunks.add(parse(new String(chunk, StandardCharsets.UTF_8)));
-        }
-        return chunks;
+        return aResponse().withStatus(200).withHeader("Content-Type", OllamaBodies.NDJSON).withBody(OllamaBodies.ndjson(lines));
     }
 
     private static JsonNode delta(JsonNode chunk)

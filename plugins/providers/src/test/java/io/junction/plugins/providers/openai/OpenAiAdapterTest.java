@@ -1,24 +1,20 @@
 package io.junction.plugins.providers.openai;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.junction.plugins.providers.TestRequests;
+import io.junction.plugins.providers.WireMockUpstream;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ChunkStream;
 import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
 import io.junction.spi.provider.ProviderContext;
 import io.junction.spi.provider.ProviderException;
-import io.junction.spi.provider.ProviderRequest;
 import io.junction.spi.provider.ProviderResponse;
 import io.junction.spi.provider.Usage;
-import io.junction.tck.http.JdkUpstreamClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +30,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static io.junction.plugins.providers.ChunkStreams.drainText;
+import static io.junction.plugins.providers.ChunkStreams.streamOf;
+import static io.junction.plugins.providers.openai.OpenAiBodies.chunk;
+import static io.junction.plugins.providers.openai.OpenAiBodies.error;
+import static io.junction.plugins.providers.openai.OpenAiBodies.events;
+import static io.junction.plugins.providers.openai.OpenAiBodies.usageChunk;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,29 +52,8 @@ class OpenAiAdapterTest
     private static final Instant NOW = Instant.parse("2026-11-21T10:00:00Z");
     private static final String CHAT_PATH = "/v1/chat/completions";
 
-    private static WireMockServer server;
-    private static JdkUpstreamClient upstream;
-
-    @BeforeAll
-    static void startServer()
-    {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        upstream = new JdkUpstreamClient();
-    }
-
-    @AfterAll
-    static void stopServer()
-    {
-        upstream.close();
-        server.stop();
-    }
-
-    @BeforeEach
-    void resetServer()
-    {
-        server.resetAll();
-    }
+    @RegisterExtension
+    static final WireMockUpstream upstream = new WireMockUpstream();
 
     // --- the request sent upstream
 
@@ -87,7 +67,7 @@ class OpenAiAdapterTest
         adapter(Map.of("api_key", API_KEY, "organization", "org-42", "extra_headers", Map.of("X-Trace", "abc")))
                 .send(TestRequests.chat(clientBody));
 
-        LoggedRequest sent = onlyRequestTo(CHAT_PATH);
+        LoggedRequest sent = upstream.onlyRequestTo(CHAT_PATH);
         String expectedBody = clientBody.replace("\"my-group\"", "\"" + UPSTREAM_MODEL + "\"");
         assertArrayEquals(expectedBody.getBytes(StandardCharsets.UTF_8), sent.getBody());
         assertEquals("Bearer " + API_KEY, sent.getHeader("Authorization"));
@@ -103,7 +83,7 @@ class OpenAiAdapterTest
 
         adapter(Map.of()).send(TestRequests.chat(simpleChatBody(false)));
 
-        assertFalse(onlyRequestTo(CHAT_PATH).containsHeader("Authorization"));
+        assertFalse(upstream.onlyRequestTo(CHAT_PATH).containsHeader("Authorization"));
     }
 
     @Test
@@ -112,8 +92,8 @@ class OpenAiAdapterTest
         String embeddingsBody = """
                 {"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.0023,-0.0093]}],\
                 "model":"text-embedding-3-small","usage":{"prompt_tokens":8,"total_tokens":8}}""";
-        server.stubFor(post(urlEqualTo("/v1/embeddings")).willReturn(aResponse().withStatus(200).withBody(embeddingsBody)));
-        server.stubFor(post(urlEqualTo("/v1/completions")).willReturn(aResponse().withStatus(200).withBody("""
+        upstream.stubFor(post(urlEqualTo("/v1/embeddings")).willReturn(aResponse().withStatus(200).withBody(embeddingsBody)));
+        upstream.stubFor(post(urlEqualTo("/v1/completions")).willReturn(aResponse().withStatus(200).withBody("""
                 {"id":"cmpl-1","object":"text_completion","created":1,"model":"gpt-3.5-turbo-instruct",\
                 "choices":[{"text":"hi","index":0,"logprobs":null,"finish_reason":"stop"}],\
                 "usage":{"prompt_tokens":5,"completion_tokens":7,"total_tokens":12}}""")));
@@ -128,7 +108,7 @@ class OpenAiAdapterTest
         assertEquals(new Usage(8, 0, 8, 0, 0), embeddings.usage());
         assertEquals(new Usage(5, 7, 12, 0, 0), completion.usage());
         assertEquals("{\"model\":\"" + UPSTREAM_MODEL + "\",\"input\":\"The food was delicious\"}",
-                onlyRequestTo("/v1/embeddings").getBodyAsString());
+                upstream.onlyRequestTo("/v1/embeddings").getBodyAsString());
     }
 
     // --- non-streaming answers
@@ -215,7 +195,7 @@ class OpenAiAdapterTest
                 .withBody(error("Rate limit reached", "requests", null, "rate_limit_exceeded")));
         assertEquals(Duration.ofMillis(1500), sendExpectingFailure(Map.of()).retryAfter().orElseThrow());
 
-        server.resetAll();
+        upstream.resetAll();
         stubChat(aResponse().withStatus(503).withHeader("Retry-After", "Sat, 21 Nov 2026 10:00:45 GMT").withBody("{}"));
         ProviderException failure = sendExpectingFailure(Map.of());
         assertEquals(ErrorKind.UNAVAILABLE, failure.kind());
@@ -333,7 +313,7 @@ class OpenAiAdapterTest
             assertEquals(new Usage(9, 3, 12, 0, 0), stream.usage());
             assertNull(stream.next(), "the stream stays ended");
         }
-        assertEquals(simpleChatBody(true).replace("my-group", UPSTREAM_MODEL), onlyRequestTo(CHAT_PATH).getBodyAsString());
+        assertEquals(simpleChatBody(true).replace("my-group", UPSTREAM_MODEL), upstream.onlyRequestTo(CHAT_PATH).getBodyAsString());
     }
 
     @Test
@@ -407,13 +387,13 @@ class OpenAiAdapterTest
         stubChat(sse(events(contentChunks) + "data: " + usageChunk(9, 3, 2) + "\n\ndata: [DONE]\n\n"));
 
         try (ChunkStream stream = streamOf(adapter(Map.of()).send(TestRequests.chat(clientBody)))) {
-            assertEquals(contentChunks, drain(stream), "the usage-only chunk is not passed on");
+            assertEquals(contentChunks, drainText(stream), "the usage-only chunk is not passed on");
             assertEquals(new Usage(9, 3, 12, 2, 0), stream.usage());
         }
         // spliced in as the first member: the rest of the client's bytes are untouched
         assertEquals("{\"stream_options\":{\"include_usage\":true},\"model\":\"" + UPSTREAM_MODEL
                         + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}],\"stream\":true}",
-                onlyRequestTo(CHAT_PATH).getBodyAsString());
+                upstream.onlyRequestTo(CHAT_PATH).getBodyAsString());
     }
 
     @Test
@@ -425,10 +405,10 @@ class OpenAiAdapterTest
         stubChat(sse(events(contentChunks) + "data: " + usageChunk(5, 1, 0) + "\n\ndata: [DONE]\n\n"));
 
         try (ChunkStream stream = streamOf(adapter(Map.of()).send(TestRequests.chat(clientBody)))) {
-            assertEquals(contentChunks, drain(stream));
+            assertEquals(contentChunks, drainText(stream));
             assertEquals(new Usage(5, 1, 6, 0, 0), stream.usage());
         }
-        server.verify(postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson("{\"model\":\"" + UPSTREAM_MODEL + "\","
+        upstream.verify(postRequestedFor(urlEqualTo(CHAT_PATH)).withRequestBody(equalToJson("{\"model\":\"" + UPSTREAM_MODEL + "\","
                 + "\"stream\":true,\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"Hello!\"}]}")));
     }
 
@@ -439,10 +419,10 @@ class OpenAiAdapterTest
         stubChat(sse("data: " + chunk("{\"content\":\"Hi\"}", "\"stop\"") + "\n\ndata: " + usage + "\n\ndata: [DONE]\n\n"));
 
         try (ChunkStream stream = openStream()) {
-            assertEquals(List.of(chunk("{\"content\":\"Hi\"}", "\"stop\""), usage), drain(stream));
+            assertEquals(List.of(chunk("{\"content\":\"Hi\"}", "\"stop\""), usage), drainText(stream));
             assertEquals(new Usage(9, 3, 12, 0, 0), stream.usage());
         }
-        assertEquals(simpleChatBody(true).replace("my-group", UPSTREAM_MODEL), onlyRequestTo(CHAT_PATH).getBodyAsString());
+        assertEquals(simpleChatBody(true).replace("my-group", UPSTREAM_MODEL), upstream.onlyRequestTo(CHAT_PATH).getBodyAsString());
     }
 
     @Test
@@ -452,10 +432,10 @@ class OpenAiAdapterTest
         stubChat(sse("data: " + chunk("{\"content\":\"Hi\"}", "\"stop\"") + "\n\ndata: [DONE]\n\n"));
 
         try (ChunkStream stream = streamOf(adapter(Map.of("supports_stream_options", false)).send(TestRequests.chat(clientBody)))) {
-            assertEquals(1, drain(stream).size());
+            assertEquals(1, drainText(stream).size());
             assertEquals(Usage.UNKNOWN, stream.usage());
         }
-        assertEquals(clientBody.replace("my-group", UPSTREAM_MODEL), onlyRequestTo(CHAT_PATH).getBodyAsString());
+        assertEquals(clientBody.replace("my-group", UPSTREAM_MODEL), upstream.onlyRequestTo(CHAT_PATH).getBodyAsString());
     }
 
     @Test
@@ -468,7 +448,7 @@ class OpenAiAdapterTest
         String clientBody = "{\"model\":\"my-group\",\"messages\":[],\"stream\":true}";
 
         try (ChunkStream stream = streamOf(adapter(Map.of()).send(TestRequests.chat(clientBody)))) {
-            assertEquals(List.of(last), drain(stream));
+            assertEquals(List.of(last), drainText(stream));
             assertEquals(new Usage(4, 2, 6, 0, 0), stream.usage());
         }
     }
@@ -476,7 +456,7 @@ class OpenAiAdapterTest
     @Test
     void asksForUsageOnStreamedTextCompletionsToo()
     {
-        server.stubFor(post(urlEqualTo("/v1/completions")).willReturn(sse("data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\","
+        upstream.stubFor(post(urlEqualTo("/v1/completions")).willReturn(sse("data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\","
                 + "\"choices\":[{\"text\":\"hi\",\"index\":0,\"finish_reason\":\"stop\"}]}\n\n"
                 + "data: {\"id\":\"cmpl-1\",\"object\":\"text_completion\",\"choices\":[],"
                 + "\"usage\":{\"prompt_tokens\":2,\"completion_tokens\":1,\"total_tokens\":3}}\n\ndata: [DONE]\n\n")));
@@ -485,10 +465,10 @@ class OpenAiAdapterTest
                 "{\"model\":\"my-group\",\"prompt\":\"Say hi\",\"stream\":true}", 2));
 
         try (ChunkStream stream = streamOf(response)) {
-            assertEquals(1, drain(stream).size());
+            assertEquals(1, drainText(stream).size());
             assertEquals(new Usage(2, 1, 3, 0, 0), stream.usage());
         }
-        assertTrue(onlyRequestTo("/v1/completions").getBodyAsString().startsWith("{\"stream_options\":{\"include_usage\":true},"));
+        assertTrue(upstream.onlyRequestTo("/v1/completions").getBodyAsString().startsWith("{\"stream_options\":{\"include_usage\":true},"));
     }
 
     @Test
@@ -499,7 +479,7 @@ class OpenAiAdapterTest
 
         adapter(Map.of()).send(TestRequests.chat(clientBody));
 
-        assertEquals(clientBody.replace("my-group", UPSTREAM_MODEL), onlyRequestTo(CHAT_PATH).getBodyAsString());
+        assertEquals(clientBody.replace("my-group", UPSTREAM_MODEL), upstream.onlyRequestTo(CHAT_PATH).getBodyAsString());
     }
 
     @Test
@@ -526,8 +506,8 @@ class OpenAiAdapterTest
     private static ProviderAdapter adapter(Map<String, ?> params)
     {
         Map<String, Object> withBase = new HashMap<>(params);
-        withBase.put("api_base", server.baseUrl() + "/v1/");
-        ProviderContext context = new ProviderContext(upstream, InstantSource.fixed(NOW), false);
+        withBase.put("api_base", upstream.baseUrl() + "/v1/");
+        ProviderContext context = new ProviderContext(upstream.client(), InstantSource.fixed(NOW), false);
         return new OpenAiAdapterFactory().create(TestRequests.deployment("openai", UPSTREAM_MODEL, withBase), context);
     }
 
@@ -548,51 +528,14 @@ class OpenAiAdapterTest
         return assertInstanceOf(ProviderResponse.Streaming.class, response).chunks();
     }
 
-    private static ChunkStream streamOf(ProviderResponse response)
-    {
-        return assertInstanceOf(ProviderResponse.Streaming.class, response).chunks();
-    }
-
-    private static List<String> drain(ChunkStream stream)
-    {
-        List<String> received = new ArrayList<>();
-        for (byte[] chunk = stream.next(); chunk != null; chunk = stream.next()) {
-            received.add(new String(chunk, StandardCharsets.UTF_8));
-        }
-        return received;
-    }
-
-    private static String events(List<String> chunks)
-    {
-        StringBuilder body = new StringBuilder();
-        for (String chunk : chunks) {
-            body.append("data: ").append(chunk).append("\n\n");
-        }
-        return body.toString();
-    }
-
-    private static String usageChunk(int prompt, int completion, int cached)
-    {
-        return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\",\"choices\":[],"
-                + "\"usage\":{\"prompt_tokens\":" + prompt + ",\"completion_tokens\":" + completion + ",\"total_tokens\":" + (prompt + completion)
-                + ",\"prompt_tokens_details\":{\"cached_tokens\":" + cached + "}}}";
-    }
-
     private static void stubChat(ResponseDefinitionBuilder response)
     {
-        server.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(response));
+        upstream.stubFor(post(urlEqualTo(CHAT_PATH)).willReturn(response));
     }
 
     private static ResponseDefinitionBuilder sse(String body)
     {
         return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body);
-    }
-
-    private static LoggedRequest onlyRequestTo(String path)
-    {
-        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(path)));
-        assertEquals(1, requests.size(), "requests to " + path);
-        return requests.getFirst();
     }
 
     private static String simpleChatBody(boolean stream)
@@ -631,23 +574,5 @@ class OpenAiAdapterTest
                   "system_fingerprint": "fp_6ec83003ad"
                 }
                 """;
-    }
-
-    private static String chunk(String delta, String finishReason)
-    {
-        return "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"gpt-4o\","
-                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,\"finish_reason\":" + finishReason + "}],"
-                + "\"usage\":null}";
-    }
-
-    private static String error(String message, String type, String param, String code)
-    {
-        return "{\n  \"error\": {\n    \"message\": \"" + message.replace("\"", "\\\"") + "\",\n    \"type\": \"" + type + "\",\n"
-                + "    \"param\": " + quoteOrNull(param) + ",\n    \"code\": " + quoteOrNull(code) + "\n  }\n}\n";
-    }
-
-    private static String quoteOrNull(String value)
-    {
-        return value == null ? "null" : "\"" + value + "\"";
     }
 }

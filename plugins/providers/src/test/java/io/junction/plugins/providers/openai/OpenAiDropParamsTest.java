@@ -1,18 +1,16 @@
 package io.junction.plugins.providers.openai;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.junction.plugins.providers.TestRequests;
+import io.junction.plugins.providers.WireMockUpstream;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ProviderAdapter;
 import io.junction.spi.provider.ProviderContext;
 import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.ProviderResponse;
-import io.junction.tck.http.JdkUpstreamClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -26,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -42,29 +39,13 @@ class OpenAiDropParamsTest
     private static final String ANSWER = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"choices\":[],"
             + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}";
 
-    private static WireMockServer server;
-    private static JdkUpstreamClient upstream;
-
-    @BeforeAll
-    static void startServer()
-    {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
-        upstream = new JdkUpstreamClient();
-    }
-
-    @AfterAll
-    static void stopServer()
-    {
-        upstream.close();
-        server.stop();
-    }
+    @RegisterExtension
+    static final WireMockUpstream upstream = new WireMockUpstream();
 
     @BeforeEach
-    void resetServer()
+    void answerEveryRequest()
     {
-        server.resetAll();
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody(ANSWER)));
+        upstream.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withBody(ANSWER)));
     }
 
     @Test
@@ -79,7 +60,7 @@ class OpenAiDropParamsTest
         assertEquals("logprobs", failure.param().orElseThrow());
         assertTrue(failure.getMessage().contains("groq does not support parameters: [logprobs, top_logprobs]"), failure.getMessage());
         assertTrue(failure.getMessage().contains("drop_params: true"), failure.getMessage());
-        assertEquals(0, server.findAll(postRequestedFor(anyUrl())).size(), "nothing is sent upstream");
+        assertEquals(0, upstream.findAll(postRequestedFor(anyUrl())).size(), "nothing is sent upstream");
     }
 
     @Test
@@ -90,7 +71,7 @@ class OpenAiDropParamsTest
 
         adapter("groq", "llama-3.3-70b-versatile", Map.of(), true).send(TestRequests.chat(body));
 
-        server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson(
+        upstream.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson(
                 "{\"model\":\"llama-3.3-70b-versatile\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"temperature\":0.5}")));
     }
 
@@ -103,7 +84,7 @@ class OpenAiDropParamsTest
         adapter("groq", "llama-3.1-8b-instant", Map.of("drop_params", true), false)
                 .send(TestRequests.chat("{\"model\":\"g\",\"messages\":[],\"top_logprobs\":1}"));
 
-        List<LoggedRequest> sent = server.findAll(postRequestedFor(urlEqualTo(PATH)));
+        List<LoggedRequest> sent = upstream.findAll(postRequestedFor(urlEqualTo(PATH)));
         assertEquals(2, sent.size());
         // drop_params is LiteLLM's own key: never sent to a provider
         assertEquals("{\"model\":\"llama-3.1-8b-instant\",\"messages\":[]}", sent.get(0).getBodyAsString());
@@ -119,7 +100,7 @@ class OpenAiDropParamsTest
 
         adapter("groq", "llama-3.3-70b-versatile", Map.of(), false).send(TestRequests.chat(body));
 
-        assertEquals(body.replace("\"g\"", "\"llama-3.3-70b-versatile\""), onlyRequest().getBodyAsString(), "byte for byte");
+        assertEquals(body.replace("\"g\"", "\"llama-3.3-70b-versatile\""), upstream.onlyRequest().getBodyAsString(), "byte for byte");
     }
 
     @Test
@@ -138,7 +119,7 @@ class OpenAiDropParamsTest
 
         adapter("mistral", "mistral-large-latest", Map.of(), false).send(TestRequests.chat(body));
 
-        server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"model\":\"mistral-large-latest\","
+        upstream.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"model\":\"mistral-large-latest\","
                 + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"random_seed\":42,\"max_tokens\":100}")));
     }
 
@@ -161,7 +142,7 @@ class OpenAiDropParamsTest
         ProviderException failure = assertThrows(ProviderException.class,
                 () -> adapter("deepseek", "deepseek-reasoner", Map.of(), false).send(TestRequests.chat(body)));
 
-        assertEquals(body.replace("\"g\"", "\"deepseek-chat\""), onlyRequest().getBodyAsString());
+        assertEquals(body.replace("\"g\"", "\"deepseek-chat\""), upstream.onlyRequest().getBodyAsString());
         assertEquals("logprobs", failure.param().orElseThrow());
     }
 
@@ -170,40 +151,34 @@ class OpenAiDropParamsTest
     {
         String accepted = "{\"model\":\"g\",\"messages\":[],\"logprobs\":true,\"top_logprobs\":3,\"logit_bias\":{\"1\":5},\"n\":4}";
         adapter("openai", "gpt-4o", Map.of(), false).send(TestRequests.chat(accepted));
-        assertEquals(accepted.replace("\"g\"", "\"gpt-4o\""), onlyRequest().getBodyAsString());
+        assertEquals(accepted.replace("\"g\"", "\"gpt-4o\""), upstream.onlyRequest().getBodyAsString());
 
-        server.resetRequests();
+        upstream.server().resetRequests();
         adapter("openai", "gpt-4o", Map.of("additional_drop_params", List.of("user", "service_tier")), false)
                 .send(TestRequests.chat("{\"model\":\"g\",\"messages\":[],\"user\":\"u-1\",\"service_tier\":\"flex\",\"seed\":7}"));
-        server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"model\":\"gpt-4o\",\"messages\":[],\"seed\":7}")));
+        upstream.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"model\":\"gpt-4o\",\"messages\":[],\"seed\":7}")));
     }
 
     @Test
     void dropsAndAsksForUsageInOneRewrite()
     {
         String body = "{\"model\":\"g\",\"messages\":[],\"stream\":true,\"logprobs\":true}";
-        server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+        upstream.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
                 .withBody("data: [DONE]\n\n")));
 
         ProviderResponse response = adapter("groq", "llama-3.3-70b-versatile", Map.of(), true).send(TestRequests.chat(body));
         assertInstanceOf(ProviderResponse.Streaming.class, response).chunks().close();
 
-        server.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"model\":\"llama-3.3-70b-versatile\","
+        upstream.verify(postRequestedFor(urlEqualTo(PATH)).withRequestBody(equalToJson("{\"model\":\"llama-3.3-70b-versatile\","
                 + "\"messages\":[],\"stream\":true,\"stream_options\":{\"include_usage\":true}}")));
     }
 
     private static ProviderAdapter adapter(String prefix, String model, Map<String, ?> params, boolean dropParams)
     {
         Map<String, Object> withBase = new HashMap<>(params);
-        withBase.put("api_base", server.baseUrl() + "/v1");
-        ProviderContext context = new ProviderContext(upstream, InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")), dropParams);
+        withBase.put("api_base", upstream.baseUrl() + "/v1");
+        ProviderContext context = new ProviderContext(upstream.client(), InstantSource.fixed(Instant.parse("2026-01-01T00:00:00Z")), dropParams);
         return new OpenAiAdapterFactory().create(TestRequests.deployment(prefix, model, withBase), context);
     }
 
-    private static LoggedRequest onlyRequest()
-    {
-        List<LoggedRequest> requests = server.findAll(postRequestedFor(urlEqualTo(PATH)));
-        assertEquals(1, requests.size());
-        return requests.getFirst();
-    }
 }

@@ -20,6 +20,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -96,6 +97,13 @@ public final class ServiceAccountTokens
         finally {
             refreshing.unlock();
         }
+    }
+
+    /** The access token fetched last, if any, whether or not it is still valid. */
+    public Optional<Secret> lastFetched()
+    {
+        AccessToken token = current;
+        return token == null ? Optional.empty() : Optional.of(token.value());
     }
 
     private AccessToken fetch(Instant now)
