@@ -1,9 +1,12 @@
 package io.junction.plugins.routing;
 
 import io.junction.spi.routing.Candidate;
+import io.junction.spi.routing.RouteRequest;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,6 +27,26 @@ public final class LowestScorePick
     public LowestScorePick(RandomGenerator random)
     {
         this.random = Objects.requireNonNull(random, "random is null");
+    }
+
+    /**
+     * The candidate with {@link Headroom} whose score is lowest, a random one among those that tie; empty when none
+     * has headroom.
+     *
+     * @param score a candidate's score, lower is better; best a non-capturing lambda, so a selection allocates only
+     *        the pick
+     */
+    public static Optional<Candidate> amongThoseWithHeadroom(RouteRequest request, List<Candidate> candidates, RandomGenerator random,
+            ToDoubleFunction<Candidate> score)
+    {
+        LowestScorePick pick = new LowestScorePick(random);
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate candidate = candidates.get(i);
+            if (Headroom.allows(candidate, request)) {
+                pick.offer(candidate, score.applyAsDouble(candidate));
+            }
+        }
+        return pick.result();
     }
 
     public void offer(Candidate candidate, double score)

@@ -1,9 +1,9 @@
 package io.junction.plugins.providers.anthropic;
 
+import io.junction.plugins.providers.common.DeclaredAdapterFactory;
 import io.junction.spi.provider.DeploymentSpec;
 import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
-import io.junction.spi.provider.ProviderAdapterFactory;
 import io.junction.spi.provider.ProviderContext;
 
 import java.util.Objects;
@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * {@code extra_headers} (a mapping, e.g. {@code anthropic-beta}).
  */
 public final class AnthropicAdapterFactory
-        implements ProviderAdapterFactory
+        extends DeclaredAdapterFactory
 {
     public static final String NAME = "anthropic";
 
@@ -34,31 +34,8 @@ public final class AnthropicAdapterFactory
     /** @param environment reads an environment variable, null when unset; tests pass their own */
     AnthropicAdapterFactory(UnaryOperator<String> environment)
     {
+        super(NAME, Set.of(NAME), Set.of(Endpoint.CHAT_COMPLETIONS), Set.of("api_key"));
         this.environment = Objects.requireNonNull(environment, "environment is null");
-    }
-
-    @Override
-    public String name()
-    {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> modelPrefixes()
-    {
-        return Set.of(NAME);
-    }
-
-    @Override
-    public Set<Endpoint> endpoints()
-    {
-        return Set.of(Endpoint.CHAT_COMPLETIONS);
-    }
-
-    @Override
-    public Set<String> secretKeys()
-    {
-        return Set.of("api_key");
     }
 
     @Override

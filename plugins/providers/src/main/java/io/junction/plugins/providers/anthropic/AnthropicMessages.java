@@ -72,27 +72,26 @@ record AnthropicMessages(Optional<JsonNode> system, ArrayNode messages)
 
     private static List<ObjectNode> systemBlocks(ObjectNode message, int index)
     {
-        JsonNode content = message.get("content");
-        List<ObjectNode> blocks;
-        if (content != null && content.isTextual()) {
-            blocks = List.of(textBlock(content.asText(), null));
-        }
-        else if (content instanceof ArrayNode parts) {
-            blocks = new ArrayList<>(parts.size());
-            for (JsonNode part : parts) {
-                if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
-                    throw ChatRequest.invalid(PARAM, "messages[" + index + "] is a system message: its content parts must be text");
-                }
-                blocks.add(textBlock(part.path("text").asText(), part.get("cache_control")));
+        return blocks(message, index, "text parts", (part, partIndex) -> {
+            if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
+                throw ChatRequest.invalid(PARAM, "messages[" + index + "] is a system message: its content parts must be text");
             }
-        }
-        else {
-            throw ChatRequest.invalid(PARAM, "messages[" + index + "].content must be a string or an array of text parts");
-        }
-        return withMessageCacheControl(blocks, message);
+            return textBlock(part.path("text").asText(), part.get("cache_control"));
+        });
     }
 
     private static List<ObjectNode> userBlocks(ObjectNode message, int index)
+    {
+        return blocks(message, index, "content parts",
+                (part, partIndex) -> contentBlock(part, "messages[" + index + "].content[" + partIndex + "]"));
+    }
+
+    /**
+     * A message's {@code content} as blocks: a string is one text block, an array one block per part.
+     *
+     * @param partsKind what the array must hold, for the error when the content is neither
+     */
+    private static List<ObjectNode> blocks(ObjectNode message, int index, String partsKind, PartTranslation translation)
     {
         JsonNode content = message.get("content");
         List<ObjectNode> blocks;
@@ -102,13 +101,19 @@ record AnthropicMessages(Optional<JsonNode> system, ArrayNode messages)
         else if (content instanceof ArrayNode parts) {
             blocks = new ArrayList<>(parts.size());
             for (int p = 0; p < parts.size(); p++) {
-                blocks.add(contentBlock(parts.get(p), "messages[" + index + "].content[" + p + "]"));
+                blocks.add(translation.block(parts.get(p), p));
             }
         }
         else {
-            throw ChatRequest.invalid(PARAM, "messages[" + index + "].content must be a string or an array of content parts");
+            throw ChatRequest.invalid(PARAM, "messages[" + index + "].content must be a string or an array of " + partsKind);
         }
         return withMessageCacheControl(blocks, message);
+    }
+
+    @FunctionalInterface
+    private interface PartTranslation
+    {
+        ObjectNode block(JsonNode part, int partIndex);
     }
 
     /** A user content part: text, an image ({@code image_url}) or a PDF ({@code file} with {@code file_data}). */

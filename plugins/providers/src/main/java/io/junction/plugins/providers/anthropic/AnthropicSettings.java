@@ -1,15 +1,15 @@
 package io.junction.plugins.providers.anthropic;
 
+import io.junction.plugins.providers.common.ExtraHeaders;
+import io.junction.plugins.providers.common.HttpUrls;
 import io.junction.spi.ConfigException;
 import io.junction.spi.ConfigView;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.DeploymentSpec;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,11 +50,7 @@ record AnthropicSettings(URI messagesUri, Map<String, String> headers, Secret ap
         ConfigView params = deployment.params();
         Secret apiKey = apiKey(params, environment);
         Map<String, String> headers = new LinkedHashMap<>();
-        params.section("extra_headers").ifPresent(extra -> {
-            for (String name : extra.keys()) {
-                headers.put(headerName(extra, name), extra.string(name).orElse(""));
-            }
-        });
+        ExtraHeaders.putInto(headers, params, "anthropic-beta");
         // set last: extra_headers must not replace the key or the version the translation is written for
         headers.put("x-api-key", apiKey.reveal());
         headers.put("anthropic-version", API_VERSION);
@@ -79,13 +75,10 @@ record AnthropicSettings(URI messagesUri, Map<String, String> headers, Secret ap
     private static URI messagesUri(ConfigView params, UnaryOperator<String> environment)
     {
         String key = params.keyPath("api_base");
-        String apiBase = params.string("api_base").map(String::trim).filter(base -> !base.isEmpty())
+        String apiBase = HttpUrls.withoutTrailingSlashes(params.string("api_base").map(String::trim).filter(base -> !base.isEmpty())
                 .or(() -> Optional.ofNullable(environment.apply("ANTHROPIC_API_BASE")).map(String::trim).filter(base -> !base.isEmpty()))
                 .or(() -> Optional.ofNullable(environment.apply("ANTHROPIC_BASE_URL")).map(String::trim).filter(base -> !base.isEmpty()))
-                .orElse(DEFAULT_API_BASE);
-        while (apiBase.endsWith("/")) {
-            apiBase = apiBase.substring(0, apiBase.length() - 1);
-        }
+                .orElse(DEFAULT_API_BASE));
         // LiteLLM appends /v1/messages unless it is there; a base ending in /v1 is taken as meaning the same host
         String address;
         if (apiBase.endsWith(MESSAGES_PATH)) {
@@ -97,22 +90,7 @@ record AnthropicSettings(URI messagesUri, Map<String, String> headers, Secret ap
         else {
             address = apiBase + MESSAGES_PATH;
         }
-        String fix = " Fix: set " + key + " to an http(s) URL such as " + DEFAULT_API_BASE + ".";
-        URI uri;
-        try {
-            uri = new URI(address);
-        }
-        catch (URISyntaxException e) {
-            throw new ConfigException(key, "is not a valid URL: '" + apiBase + "' (" + e.getReason() + ")." + fix);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new ConfigException(key, "must be an http or https URL with a host but was '" + apiBase + "'." + fix);
-        }
-        if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new ConfigException(key, "must not have a query or fragment but was '" + apiBase + "'." + fix);
-        }
-        return uri;
+        return HttpUrls.checked(key, apiBase, address, " Fix: set " + key + " to an http(s) URL such as " + DEFAULT_API_BASE + ".");
     }
 
     private static int defaultMaxTokens(ConfigView params)
@@ -123,21 +101,6 @@ record AnthropicSettings(URI messagesUri, Map<String, String> headers, Secret ap
                     + ". Fix: remove it (the default is " + LITELLM_DEFAULT_MAX_TOKENS + ") or set a positive number.");
         }
         return (int) maxTokens;
-    }
-
-    private static String headerName(ConfigView extra, String name)
-    {
-        if (name.isEmpty() || !name.chars().allMatch(AnthropicSettings::isTokenChar)) {
-            throw new ConfigException(extra.keyPath(name), "is not a valid HTTP header name. "
-                    + "Fix: use letters, digits and - only, e.g. anthropic-beta.");
-        }
-        return name.toLowerCase(Locale.ROOT);
-    }
-
-    // RFC 9110 token characters
-    private static boolean isTokenChar(int c)
-    {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
     @Override

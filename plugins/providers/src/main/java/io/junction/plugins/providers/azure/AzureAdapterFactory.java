@@ -1,10 +1,10 @@
 package io.junction.plugins.providers.azure;
 
+import io.junction.plugins.providers.common.DeclaredAdapterFactory;
 import io.junction.plugins.providers.openai.OpenAiAdapter;
 import io.junction.spi.provider.DeploymentSpec;
 import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
-import io.junction.spi.provider.ProviderAdapterFactory;
 import io.junction.spi.provider.ProviderContext;
 
 import java.util.Objects;
@@ -23,7 +23,7 @@ import java.util.function.Function;
  * {@code additional_drop_params}.
  */
 public final class AzureAdapterFactory
-        implements ProviderAdapterFactory
+        extends DeclaredAdapterFactory
 {
     public static final String NAME = "azure";
 
@@ -37,31 +37,8 @@ public final class AzureAdapterFactory
     /** @param environment the process environment, read for LiteLLM's {@code AZURE_*} fallbacks */
     AzureAdapterFactory(Function<String, String> environment)
     {
+        super(NAME, Set.of(NAME), Set.of(Endpoint.values()), Set.of("api_key", "azure_ad_token"));
         this.environment = Objects.requireNonNull(environment, "environment is null");
-    }
-
-    @Override
-    public String name()
-    {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> modelPrefixes()
-    {
-        return Set.of(NAME);
-    }
-
-    @Override
-    public Set<Endpoint> endpoints()
-    {
-        return Set.of(Endpoint.values());
-    }
-
-    @Override
-    public Set<String> secretKeys()
-    {
-        return Set.of("api_key", "azure_ad_token");
     }
 
     @Override

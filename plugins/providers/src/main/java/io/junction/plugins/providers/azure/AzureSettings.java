@@ -1,5 +1,6 @@
 package io.junction.plugins.providers.azure;
 
+import io.junction.plugins.providers.common.ExtraHeaders;
 import io.junction.plugins.providers.openai.ParameterRules;
 import io.junction.plugins.providers.openai.PassThroughTarget;
 import io.junction.plugins.providers.openai.UpstreamConfig;
@@ -59,7 +60,7 @@ final class AzureSettings
 
         Map<String, String> headers = new LinkedHashMap<>();
         Secret credential = credential(params, environment, headers);
-        UpstreamConfig.putExtraHeaders(params, headers);
+        ExtraHeaders.putInto(headers, params);
         if (credential == null && !headers.containsKey("api-key") && !headers.containsKey("authorization")) {
             throw new ConfigException(params.keyPath("api_key"), "is required for azure/ models but missing. Fix: set "
                     + params.keyPath("api_key") + " (e.g. os.environ/AZURE_API_KEY) or " + params.keyPath("azure_ad_token")

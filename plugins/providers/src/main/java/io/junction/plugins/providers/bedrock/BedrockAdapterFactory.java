@@ -1,9 +1,9 @@
 package io.junction.plugins.providers.bedrock;
 
+import io.junction.plugins.providers.common.DeclaredAdapterFactory;
 import io.junction.spi.provider.DeploymentSpec;
 import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
-import io.junction.spi.provider.ProviderAdapterFactory;
 import io.junction.spi.provider.ProviderContext;
 
 import java.util.Set;
@@ -21,7 +21,7 @@ import java.util.function.Function;
  * {@code aws_bedrock_runtime_endpoint} to reach another endpoint.
  */
 public final class BedrockAdapterFactory
-        implements ProviderAdapterFactory
+        extends DeclaredAdapterFactory
 {
     public static final String NAME = "bedrock";
 
@@ -37,32 +37,10 @@ public final class BedrockAdapterFactory
      */
     BedrockAdapterFactory(Function<String, String> environment)
     {
+        // the secret keys are what LiteLLM masks of a Bedrock deployment: every credential, the access key id included
+        super(NAME, Set.of(NAME), Set.of(Endpoint.CHAT_COMPLETIONS, Endpoint.EMBEDDINGS),
+                Set.of("aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_web_identity_token", "api_key"));
         this.environment = environment;
-    }
-
-    @Override
-    public String name()
-    {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> modelPrefixes()
-    {
-        return Set.of(NAME);
-    }
-
-    @Override
-    public Set<Endpoint> endpoints()
-    {
-        return Set.of(Endpoint.CHAT_COMPLETIONS, Endpoint.EMBEDDINGS);
-    }
-
-    /** What LiteLLM masks of a Bedrock deployment: every credential, the access key id included. */
-    @Override
-    public Set<String> secretKeys()
-    {
-        return Set.of("aws_access_key_id", "aws_secret_access_key", "aws_session_token", "aws_web_identity_token", "api_key");
     }
 
     @Override

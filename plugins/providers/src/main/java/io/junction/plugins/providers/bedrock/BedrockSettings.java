@@ -1,12 +1,12 @@
 package io.junction.plugins.providers.bedrock;
 
+import io.junction.plugins.providers.common.HttpUrls;
 import io.junction.spi.ConfigException;
 import io.junction.spi.ConfigView;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.DeploymentSpec;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -106,25 +106,8 @@ record BedrockSettings(String modelId, String region, URI runtimeBase, BedrockAu
         String base = configured.flatMap(name -> nonBlank(params, name))
                 .or(() -> firstEnvironment(environment, "AWS_BEDROCK_RUNTIME_ENDPOINT"))
                 .orElse("https://bedrock-runtime." + region + ".amazonaws.com");
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        String fix = " Fix: set " + key + " to an http(s) URL such as https://bedrock-runtime." + region + ".amazonaws.com.";
-        URI uri;
-        try {
-            uri = new URI(base);
-        }
-        catch (URISyntaxException e) {
-            throw new ConfigException(key, "is not a valid URL: '" + base + "' (" + e.getReason() + ")." + fix);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new ConfigException(key, "must be an http or https URL with a host but was '" + base + "'." + fix);
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new ConfigException(key, "must not have a query or fragment but was '" + base + "'." + fix);
-        }
-        return uri;
+        return HttpUrls.checked(key, HttpUrls.withoutTrailingSlashes(base),
+                " Fix: set " + key + " to an http(s) URL such as https://bedrock-runtime." + region + ".amazonaws.com.");
     }
 
     private static BedrockAuth auth(ConfigView params, Function<String, String> environment, String region)

@@ -1,12 +1,8 @@
 package io.junction.plugins.providers.gemini;
 
 import io.junction.spi.provider.DeploymentSpec;
-import io.junction.spi.provider.Endpoint;
-import io.junction.spi.provider.ProviderAdapter;
-import io.junction.spi.provider.ProviderAdapterFactory;
 import io.junction.spi.provider.ProviderContext;
 
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -19,55 +15,24 @@ import java.util.function.UnaryOperator;
  * {@code api_base} (default {@code https://generativelanguage.googleapis.com}), {@code extra_headers}.
  */
 public final class GeminiAdapterFactory
-        implements ProviderAdapterFactory
+        extends GoogleAdapterFactory
 {
     public static final String NAME = "gemini";
-
-    private final UnaryOperator<String> environment;
-    private final Supplier<UUID> uuids;
 
     public GeminiAdapterFactory()
     {
         this(System::getenv, UUID::randomUUID);
     }
 
-    /**
-     * @param environment reads an environment variable (null when unset), for the fallbacks LiteLLM has
-     * @param uuids the source of tool-call and completion ids
-     */
+    /** See {@link GoogleAdapterFactory} for the parameters. */
     GeminiAdapterFactory(UnaryOperator<String> environment, Supplier<UUID> uuids)
     {
-        this.environment = Objects.requireNonNull(environment, "environment is null");
-        this.uuids = Objects.requireNonNull(uuids, "uuids is null");
+        super(NAME, Set.of("api_key"), environment, uuids);
     }
 
     @Override
-    public String name()
+    GeminiApi api(DeploymentSpec deployment, ProviderContext context, UnaryOperator<String> environment)
     {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> modelPrefixes()
-    {
-        return Set.of(NAME);
-    }
-
-    @Override
-    public Set<Endpoint> endpoints()
-    {
-        return Set.of(Endpoint.CHAT_COMPLETIONS, Endpoint.EMBEDDINGS);
-    }
-
-    @Override
-    public Set<String> secretKeys()
-    {
-        return Set.of("api_key");
-    }
-
-    @Override
-    public ProviderAdapter create(DeploymentSpec deployment, ProviderContext context)
-    {
-        return new GeminiAdapter(deployment, context, GoogleAiStudioApi.from(deployment, environment), uuids);
+        return GoogleAiStudioApi.from(deployment, environment);
     }
 }

@@ -12,13 +12,25 @@ import java.util.Map;
  */
 interface GeminiApi
 {
+    /** Where the deployment's model is reached. */
+    GeminiModelUrls urls();
+
     /** {@code :generateContent}, or {@code :streamGenerateContent?alt=sse} for a stream. */
-    URI generateContent(boolean stream);
+    default URI generateContent(boolean stream)
+    {
+        return urls().generateContent(stream);
+    }
 
     /** Where {@code /embeddings} requests go, in the format {@link #embeddingsApi()} names. */
-    URI embeddings();
+    default URI embeddings()
+    {
+        return urls().embeddings();
+    }
 
-    GeminiEmbeddings.Api embeddingsApi();
+    default GeminiEmbeddings.Api embeddingsApi()
+    {
+        return urls().embeddingsApi();
+    }
 
     /**
      * The headers of one request, credentials included: a call may have to fetch a fresh access token first.

@@ -1,12 +1,13 @@
 package io.junction.plugins.providers.gemini;
 
+import io.junction.plugins.providers.common.ExtraHeaders;
+import io.junction.plugins.providers.common.HttpUrls;
 import io.junction.spi.ConfigException;
 import io.junction.spi.ConfigView;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -21,25 +22,9 @@ final class GeminiConfig
     static String apiBase(ConfigView params, String defaultBase)
     {
         String key = params.keyPath("api_base");
-        String apiBase = params.string("api_base").map(String::trim).filter(base -> !base.isEmpty()).orElse(defaultBase);
-        while (apiBase.endsWith("/")) {
-            apiBase = apiBase.substring(0, apiBase.length() - 1);
-        }
-        String fix = " Fix: set " + key + " to an http(s) URL such as " + defaultBase + ", or remove it.";
-        URI uri;
-        try {
-            uri = new URI(apiBase);
-        }
-        catch (URISyntaxException e) {
-            throw new ConfigException(key, "is not a valid URL: '" + apiBase + "' (" + e.getReason() + ")." + fix);
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new ConfigException(key, "must be an http or https URL with a host but was '" + apiBase + "'." + fix);
-        }
-        if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new ConfigException(key, "must not have a query or fragment but was '" + apiBase + "'." + fix);
-        }
+        String apiBase = HttpUrls.withoutTrailingSlashes(params.string("api_base").map(String::trim).filter(base -> !base.isEmpty())
+                .orElse(defaultBase));
+        HttpUrls.checked(key, apiBase, " Fix: set " + key + " to an http(s) URL such as " + defaultBase + ", or remove it.");
         return apiBase;
     }
 
@@ -77,21 +62,7 @@ final class GeminiConfig
     static Map<String, String> extraHeaders(ConfigView params)
     {
         Map<String, String> headers = new LinkedHashMap<>();
-        params.section("extra_headers").ifPresent(extra -> {
-            for (String name : extra.keys()) {
-                if (name.isEmpty() || !name.chars().allMatch(GeminiConfig::isTokenChar)) {
-                    throw new ConfigException(extra.keyPath(name), "is not a valid HTTP header name. "
-                            + "Fix: use letters, digits and - only, e.g. X-My-Header.");
-                }
-                headers.put(name.toLowerCase(Locale.ROOT), extra.string(name).orElse(""));
-            }
-        });
+        ExtraHeaders.putInto(headers, params);
         return headers;
-    }
-
-    // RFC 9110 token characters
-    private static boolean isTokenChar(int c)
-    {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 }

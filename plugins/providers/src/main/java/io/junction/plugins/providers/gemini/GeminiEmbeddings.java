@@ -86,7 +86,7 @@ final class GeminiEmbeddings
     enum Api
     {
         /** Gemini's {@code models/{model}:batchEmbedContents}. */
-        BATCH_EMBED_CONTENTS
+        BATCH_EMBED_CONTENTS("batchEmbedContents")
         {
             @Override
             ObjectNode request(String model, Input input)
@@ -115,7 +115,7 @@ final class GeminiEmbeddings
             }
         },
         /** Vertex's {@code publishers/google/models/{model}:predict}. */
-        PREDICT
+        PREDICT("predict")
         {
             @Override
             ObjectNode request(String model, Input input)
@@ -145,6 +145,19 @@ final class GeminiEmbeddings
                 return new Vectors(values, counted ? OptionalLong.of(tokens) : OptionalLong.empty());
             }
         };
+
+        private final String method;
+
+        Api(String method)
+        {
+            this.method = method;
+        }
+
+        /** The method of the model's URL, after its {@code :}. */
+        String method()
+        {
+            return method;
+        }
 
         abstract ObjectNode request(String model, Input input);
 

@@ -5,7 +5,6 @@ import io.junction.spi.ConfigView;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.DeploymentSpec;
 
-import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import java.util.function.UnaryOperator;
  *
  * @param headers lower-case names; the {@code x-goog-api-key} value is the key, never to be shown
  */
-record GoogleAiStudioApi(URI generateContentUri, URI streamUri, URI embeddingsUri, Map<String, String> headers, Secret apiKey)
+record GoogleAiStudioApi(GeminiModelUrls urls, Map<String, String> headers, Secret apiKey)
         implements GeminiApi
 {
     static final String DEFAULT_API_BASE = "https://generativelanguage.googleapis.com";
@@ -28,9 +27,7 @@ record GoogleAiStudioApi(URI generateContentUri, URI streamUri, URI embeddingsUr
 
     GoogleAiStudioApi
     {
-        Objects.requireNonNull(generateContentUri, "generateContentUri is null");
-        Objects.requireNonNull(streamUri, "streamUri is null");
-        Objects.requireNonNull(embeddingsUri, "embeddingsUri is null");
+        Objects.requireNonNull(urls, "urls is null");
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
         Objects.requireNonNull(apiKey, "apiKey is null");
     }
@@ -58,9 +55,7 @@ record GoogleAiStudioApi(URI generateContentUri, URI streamUri, URI embeddingsUr
         Map<String, String> headers = GeminiConfig.extraHeaders(params);
         // set last: extra_headers must not replace the key
         headers.put("x-goog-api-key", apiKey.reveal());
-        return new GoogleAiStudioApi(GeminiConfig.uri(modelUrl + ":generateContent", params),
-                GeminiConfig.uri(modelUrl + ":streamGenerateContent?alt=sse", params),
-                GeminiConfig.uri(modelUrl + ":batchEmbedContents", params), headers, apiKey);
+        return new GoogleAiStudioApi(GeminiModelUrls.of(modelUrl, GeminiEmbeddings.Api.BATCH_EMBED_CONTENTS, params), headers, apiKey);
     }
 
     private static Secret apiKey(ConfigView params, UnaryOperator<String> environment)
@@ -79,24 +74,6 @@ record GoogleAiStudioApi(URI generateContentUri, URI streamUri, URI embeddingsUr
     }
 
     @Override
-    public URI generateContent(boolean stream)
-    {
-        return stream ? streamUri : generateContentUri;
-    }
-
-    @Override
-    public URI embeddings()
-    {
-        return embeddingsUri;
-    }
-
-    @Override
-    public GeminiEmbeddings.Api embeddingsApi()
-    {
-        return GeminiEmbeddings.Api.BATCH_EMBED_CONTENTS;
-    }
-
-    @Override
     public List<Secret> secrets()
     {
         return List.of(apiKey);
@@ -106,6 +83,6 @@ record GoogleAiStudioApi(URI generateContentUri, URI streamUri, URI embeddingsUr
     public String toString()
     {
         // the headers carry the API key
-        return "GoogleAiStudioApi[" + generateContentUri + ", headers=" + headers.keySet() + "]";
+        return "GoogleAiStudioApi[" + urls.generateContent() + ", headers=" + headers.keySet() + "]";
     }
 }

@@ -2,14 +2,10 @@ package io.junction.plugins.providers.gemini;
 
 import io.junction.spi.ConfigException;
 import io.junction.spi.provider.DeploymentSpec;
-import io.junction.spi.provider.Endpoint;
-import io.junction.spi.provider.ProviderAdapter;
-import io.junction.spi.provider.ProviderAdapterFactory;
 import io.junction.spi.provider.ProviderContext;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -22,56 +18,25 @@ import java.util.function.UnaryOperator;
  * speak other formats and are refused when the deployment is created.
  */
 public final class VertexAiAdapterFactory
-        implements ProviderAdapterFactory
+        extends GoogleAdapterFactory
 {
     public static final String NAME = "vertex_ai";
     private static final List<String> PARTNER_MODEL_PREFIXES = List.of("claude", "llama", "meta/", "mistral", "codestral",
             "jamba", "deepseek", "qwen", "openai/");
-
-    private final UnaryOperator<String> environment;
-    private final Supplier<UUID> uuids;
 
     public VertexAiAdapterFactory()
     {
         this(System::getenv, UUID::randomUUID);
     }
 
-    /**
-     * @param environment reads an environment variable (null when unset), for the fallbacks LiteLLM has
-     * @param uuids the source of tool-call and completion ids
-     */
+    /** See {@link GoogleAdapterFactory} for the parameters. */
     VertexAiAdapterFactory(UnaryOperator<String> environment, Supplier<UUID> uuids)
     {
-        this.environment = Objects.requireNonNull(environment, "environment is null");
-        this.uuids = Objects.requireNonNull(uuids, "uuids is null");
+        super(NAME, Set.of("api_key", "vertex_credentials", "vertex_ai_credentials"), environment, uuids);
     }
 
     @Override
-    public String name()
-    {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> modelPrefixes()
-    {
-        return Set.of(NAME);
-    }
-
-    @Override
-    public Set<Endpoint> endpoints()
-    {
-        return Set.of(Endpoint.CHAT_COMPLETIONS, Endpoint.EMBEDDINGS);
-    }
-
-    @Override
-    public Set<String> secretKeys()
-    {
-        return Set.of("api_key", "vertex_credentials", "vertex_ai_credentials");
-    }
-
-    @Override
-    public ProviderAdapter create(DeploymentSpec deployment, ProviderContext context)
+    GeminiApi api(DeploymentSpec deployment, ProviderContext context, UnaryOperator<String> environment)
     {
         String model = deployment.model().toLowerCase(Locale.ROOT);
         if (PARTNER_MODEL_PREFIXES.stream().anyMatch(model::startsWith)) {
@@ -80,6 +45,6 @@ public final class VertexAiAdapterFactory
                     + "does not serve yet (it serves Google's Gemini and embedding models). Fix: use the partner's own "
                     + "provider prefix (e.g. anthropic/) or a Gemini model.");
         }
-        return new GeminiAdapter(deployment, context, VertexAiApi.from(deployment, context, environment), uuids);
+        return VertexAiApi.from(deployment, context, environment);
     }
 }

@@ -10,7 +10,6 @@ import io.junction.spi.provider.DeploymentSpec;
 import io.junction.spi.provider.ProviderContext;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -40,17 +39,13 @@ final class VertexAiApi
     private static final Pattern LOCATION = Pattern.compile("[a-z0-9-]+");
     private static final Pattern NUMERIC = Pattern.compile("[0-9]+");
 
-    private final URI generateContentUri;
-    private final URI streamUri;
-    private final URI embeddingsUri;
+    private final GeminiModelUrls urls;
     private final Map<String, String> extraHeaders;
     private final ServiceAccountTokens tokens;
 
     private VertexAiApi(String modelUrl, ConfigView params, Map<String, String> extraHeaders, ServiceAccountTokens tokens)
     {
-        this.generateContentUri = GeminiConfig.uri(modelUrl + ":generateContent", params);
-        this.streamUri = GeminiConfig.uri(modelUrl + ":streamGenerateContent?alt=sse", params);
-        this.embeddingsUri = GeminiConfig.uri(modelUrl + ":predict", params);
+        this.urls = GeminiModelUrls.of(modelUrl, GeminiEmbeddings.Api.PREDICT, params);
         this.extraHeaders = Map.copyOf(extraHeaders);
         this.tokens = tokens;
     }
@@ -153,21 +148,9 @@ final class VertexAiApi
     }
 
     @Override
-    public URI generateContent(boolean stream)
+    public GeminiModelUrls urls()
     {
-        return stream ? streamUri : generateContentUri;
-    }
-
-    @Override
-    public URI embeddings()
-    {
-        return embeddingsUri;
-    }
-
-    @Override
-    public GeminiEmbeddings.Api embeddingsApi()
-    {
-        return GeminiEmbeddings.Api.PREDICT;
+        return urls;
     }
 
     @Override
@@ -189,6 +172,6 @@ final class VertexAiApi
     @Override
     public String toString()
     {
-        return "VertexAiApi[" + generateContentUri + ", " + tokens + "]";
+        return "VertexAiApi[" + urls.generateContent() + ", " + tokens + "]";
     }
 }

@@ -1,9 +1,9 @@
 package io.junction.plugins.providers.mock;
 
+import io.junction.plugins.providers.common.DeclaredAdapterFactory;
 import io.junction.spi.provider.DeploymentSpec;
 import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
-import io.junction.spi.provider.ProviderAdapterFactory;
 import io.junction.spi.provider.ProviderContext;
 
 import java.util.Set;
@@ -17,26 +17,13 @@ import java.util.Set;
  * {@code mock_embedding_dimensions} (default 1536).
  */
 public final class MockAdapterFactory
-        implements ProviderAdapterFactory
+        extends DeclaredAdapterFactory
 {
     public static final String NAME = "mock";
 
-    @Override
-    public String name()
+    public MockAdapterFactory()
     {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> modelPrefixes()
-    {
-        return Set.of("mock");
-    }
-
-    @Override
-    public Set<Endpoint> endpoints()
-    {
-        return Set.of(Endpoint.values());
+        super(NAME, Set.of("mock"), Set.of(Endpoint.values()), Set.of("api_key"));
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.junction.plugins.providers.ollama;
 
+import io.junction.plugins.providers.common.DeclaredAdapterFactory;
 import io.junction.spi.provider.DeploymentSpec;
 import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
-import io.junction.spi.provider.ProviderAdapterFactory;
 import io.junction.spi.provider.ProviderContext;
 
 import java.util.Objects;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * {@code drop_params}, {@code additional_drop_params}.
  */
 public final class OllamaAdapterFactory
-        implements ProviderAdapterFactory
+        extends DeclaredAdapterFactory
 {
     public static final String NAME = "ollama";
     static final String GENERATE_PREFIX = "ollama";
@@ -42,32 +42,9 @@ public final class OllamaAdapterFactory
      */
     OllamaAdapterFactory(Function<String, String> environment, Supplier<UUID> ids)
     {
+        super(NAME, Set.of(GENERATE_PREFIX, CHAT_PREFIX), Set.of(Endpoint.CHAT_COMPLETIONS, Endpoint.EMBEDDINGS), Set.of("api_key"));
         this.environment = Objects.requireNonNull(environment, "environment is null");
         this.ids = Objects.requireNonNull(ids, "ids is null");
-    }
-
-    @Override
-    public String name()
-    {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> modelPrefixes()
-    {
-        return Set.of(GENERATE_PREFIX, CHAT_PREFIX);
-    }
-
-    @Override
-    public Set<Endpoint> endpoints()
-    {
-        return Set.of(Endpoint.CHAT_COMPLETIONS, Endpoint.EMBEDDINGS);
-    }
-
-    @Override
-    public Set<String> secretKeys()
-    {
-        return Set.of("api_key");
     }
 
     @Override

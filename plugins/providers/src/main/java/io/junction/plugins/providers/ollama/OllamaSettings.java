@@ -2,6 +2,7 @@ package io.junction.plugins.providers.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.junction.plugins.providers.common.ExtraHeaders;
 import io.junction.plugins.providers.common.Json;
 import io.junction.plugins.providers.openai.UpstreamConfig;
 import io.junction.spi.ConfigView;
@@ -70,7 +71,7 @@ record OllamaSettings(URI chatUri, URI generateUri, URI embedUri, Map<String, St
                 .or(() -> env(environment, "OLLAMA_API_KEY").map(Secret::new));
         // a local server takes no key: none is sent unless one is configured
         apiKey.ifPresent(key -> headers.put("authorization", "Bearer " + key.reveal()));
-        UpstreamConfig.putExtraHeaders(params, headers);
+        ExtraHeaders.putInto(headers, params);
 
         ObjectNode options = Json.object();
         for (String name : params.keys()) {

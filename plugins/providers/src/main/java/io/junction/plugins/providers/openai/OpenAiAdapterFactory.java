@@ -1,9 +1,9 @@
 package io.junction.plugins.providers.openai;
 
+import io.junction.plugins.providers.common.DeclaredAdapterFactory;
 import io.junction.spi.provider.DeploymentSpec;
 import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
-import io.junction.spi.provider.ProviderAdapterFactory;
 import io.junction.spi.provider.ProviderContext;
 
 import java.util.Set;
@@ -18,32 +18,13 @@ import java.util.Set;
  * {@code drop_params}, {@code additional_drop_params}.
  */
 public final class OpenAiAdapterFactory
-        implements ProviderAdapterFactory
+        extends DeclaredAdapterFactory
 {
     public static final String NAME = "openai";
 
-    @Override
-    public String name()
+    public OpenAiAdapterFactory()
     {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> modelPrefixes()
-    {
-        return OpenAiSettings.DEFAULT_API_BASES.keySet();
-    }
-
-    @Override
-    public Set<Endpoint> endpoints()
-    {
-        return Set.of(Endpoint.values());
-    }
-
-    @Override
-    public Set<String> secretKeys()
-    {
-        return Set.of("api_key");
+        super(NAME, OpenAiSettings.DEFAULT_API_BASES.keySet(), Set.of(Endpoint.values()), Set.of("api_key"));
     }
 
     @Override

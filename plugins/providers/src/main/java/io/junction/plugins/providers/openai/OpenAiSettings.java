@@ -1,5 +1,6 @@
 package io.junction.plugins.providers.openai;
 
+import io.junction.plugins.providers.common.ExtraHeaders;
 import io.junction.spi.ConfigException;
 import io.junction.spi.ConfigView;
 import io.junction.spi.Secret;
@@ -53,7 +54,7 @@ final class OpenAiSettings
         apiKey.ifPresent(key -> headers.put("authorization", "Bearer " + key.reveal()));
         params.string("organization").filter(organization -> !organization.isBlank())
                 .ifPresent(organization -> headers.put("openai-organization", organization));
-        UpstreamConfig.putExtraHeaders(params, headers);
+        ExtraHeaders.putInto(headers, params);
 
         boolean streamOptions = UpstreamConfig.supportsStreamOptions(params, !WITHOUT_STREAM_OPTIONS.contains(provider));
         return new PassThroughTarget(provider, deployment.model(), uris, headers, apiKey.map(List::of).orElse(List.of()),

@@ -1,6 +1,5 @@
 package io.junction.plugins.routing.leastbusy;
 
-import io.junction.plugins.routing.Headroom;
 import io.junction.plugins.routing.LowestScorePick;
 import io.junction.spi.routing.Candidate;
 import io.junction.spi.routing.RouteRequest;
@@ -34,13 +33,6 @@ public final class LeastBusyStrategy
     @Override
     public Optional<Candidate> select(RouteRequest request, List<Candidate> candidates)
     {
-        LowestScorePick pick = new LowestScorePick(random);
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            if (Headroom.allows(candidate, request)) {
-                pick.offer(candidate, candidate.load().inFlight());
-            }
-        }
-        return pick.result();
+        return LowestScorePick.amongThoseWithHeadroom(request, candidates, random, candidate -> candidate.load().inFlight());
     }
 }

@@ -1,6 +1,5 @@
 package io.junction.plugins.routing.usage;
 
-import io.junction.plugins.routing.Headroom;
 import io.junction.plugins.routing.LowestScorePick;
 import io.junction.spi.routing.Candidate;
 import io.junction.spi.routing.RouteRequest;
@@ -33,13 +32,6 @@ public final class UsageBasedStrategy
     @Override
     public Optional<Candidate> select(RouteRequest request, List<Candidate> candidates)
     {
-        LowestScorePick pick = new LowestScorePick(random);
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            if (Headroom.allows(candidate, request)) {
-                pick.offer(candidate, candidate.load().tokensThisMinute());
-            }
-        }
-        return pick.result();
+        return LowestScorePick.amongThoseWithHeadroom(request, candidates, random, candidate -> candidate.load().tokensThisMinute());
     }
 }
