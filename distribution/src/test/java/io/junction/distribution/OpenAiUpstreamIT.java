@@ -162,25 +162,9 @@ class OpenAiUpstreamIT
 
     @AfterAll
     static void stopAll()
+            throws Exception
     {
-        // each one stopped even when another fails to
-        try {
-            if (client != null) {
-                client.close();
-            }
-        }
-        finally {
-            try {
-                if (gateway != null) {
-                    gateway.close();
-                }
-            }
-            finally {
-                if (upstream != null) {
-                    upstream.stop();
-                }
-            }
-        }
+        Teardown.stopInOrder(client, gateway, upstream);
     }
 
     @Test

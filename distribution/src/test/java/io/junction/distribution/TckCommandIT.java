@@ -36,52 +36,6 @@ class TckCommandIT
             "junction-providers", "junction-routing-strategies", "junction-cache", "junction-callbacks");
     private static final String EXAMPLE_PLUGIN_CLASS = "com.example.routing.CheapestHealthyPlugin";
 
-    // a strategy that, given three candidates or more, answers with a deployment of its own: rule R3 forbids it
-    private static final String STRANGER_PLUGIN_SOURCE = """
-            package com.example.broken;
-
-            import io.junction.spi.ConfigView;
-            import io.junction.spi.JunctionPlugin;
-            import io.junction.spi.routing.Candidate;
-            import io.junction.spi.routing.Deployment;
-            import io.junction.spi.routing.DeploymentLoad;
-            import io.junction.spi.routing.RoutingContext;
-            import io.junction.spi.routing.RoutingStrategy;
-            import io.junction.spi.routing.RoutingStrategyFactory;
-
-            import java.util.List;
-            import java.util.Map;
-            import java.util.Optional;
-            import java.util.OptionalDouble;
-            import java.util.OptionalLong;
-
-            public class StrangerPlugin implements JunctionPlugin
-            {
-                @Override
-                public List<RoutingStrategyFactory> routingStrategyFactories()
-                {
-                    return List.of(new RoutingStrategyFactory()
-                    {
-                        @Override
-                        public String name()
-                        {
-                            return "always-the-spare";
-                        }
-
-                        @Override
-                        public RoutingStrategy create(ConfigView settings, RoutingContext context)
-                        {
-                            Deployment spare = new Deployment("spare", "any", "openai", "gpt-4o", OptionalDouble.empty(),
-                                    OptionalLong.empty(), OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Map.of());
-                            return (request, candidates) -> candidates.size() > 2
-                                    ? Optional.of(new Candidate(spare, DeploymentLoad.IDLE))
-                                    : candidates.stream().findFirst();
-                        }
-                    });
-                }
-            }
-            """;
-
     @Test
     void validatesEveryShippedPluginJarAsValid()
     {
@@ -112,8 +66,7 @@ class TckCommandIT
             throws IOException
     {
         Path work = Distribution.newWorkDirectory("tck-validate-example");
-        Path example = exampleProject();
-        Path classes = PluginJars.compile(example.resolve("src/main/java"), work.resolve("classes"));
+        Path classes = PluginJars.compile(tckFolder("examples/custom-routing-strategy/src/main/java"), work.resolve("classes"));
         Path jar = PluginJars.write(work.resolve("prefer-cheapest-healthy-1.0.0.jar"), "prefer-cheapest-healthy", EXAMPLE_PLUGIN_CLASS, classes);
 
         // the command of the example's README, with the capabilities its own contract test declares
@@ -134,9 +87,8 @@ class TckCommandIT
             throws IOException
     {
         Path work = Distribution.newWorkDirectory("tck-validate-broken");
-        Path sources = work.resolve("src");
-        PluginJars.source(sources, "com.example.broken.StrangerPlugin", STRANGER_PLUGIN_SOURCE);
-        Path classes = PluginJars.compile(sources, work.resolve("classes"));
+        // the tck's own broken plugin: a strategy that, given three candidates or more, answers with a deployment of its own
+        Path classes = PluginJars.compile(tckFolder("src/test/plugins/always-the-spare"), work.resolve("classes"));
         Path jar = PluginJars.write(work.resolve("always-the-spare-1.0.0.jar"), "always-the-spare", "com.example.broken.StrangerPlugin", classes);
 
         TckRun.Result result = TckRun.start(work, "broken", "validate", jar.toString()).await(VALIDATE_TIMEOUT);
@@ -202,13 +154,13 @@ class TckCommandIT
                 () -> assertFalse(result.output().contains("FAIL "), result::describe));
     }
 
-    /** The example project's folder in this repository: {@code tck/examples/custom-routing-strategy}. */
-    private static Path exampleProject()
+    /** A folder of the tck module in this repository, such as the example project's sources. */
+    private static Path tckFolder(String relative)
     {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
-        Path example = module.resolveSibling("tck").resolve("examples/custom-routing-strategy").normalize();
-        assertTrue(Files.isDirectory(example.resolve("src/main/java")), "no example plugin project at " + example);
-        return example;
+        Path folder = module.resolveSibling("tck").resolve(relative).normalize();
+        assertTrue(Files.isDirectory(folder), "no folder " + folder);
+        return folder;
     }
 
     private static JsonNode readJson(Path file, Supplier<String> context)

@@ -6,22 +6,9 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import org.junit.jupiter.api.Test;
 
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
-
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -106,9 +93,11 @@ class ThirdPartyPluginIT
             throws IOException
     {
         Path work = Distribution.newWorkDirectory("third-party-plugin");
-        Path classes = compile(work, "com/acme/EchoPlugin.java", ECHO_PLUGIN_SOURCE);
+        Path sources = work.resolve("src");
+        PluginJars.source(sources, "com.acme.EchoPlugin", ECHO_PLUGIN_SOURCE);
+        Path classes = PluginJars.compile(sources, work.resolve("classes"));
         Path plugins = copyOfShippedPlugins(work);
-        writePluginJar(plugins.resolve("acme-echo-1.0.0.jar"), "acme-echo", "com.acme.EchoPlugin", classes);
+        PluginJars.write(plugins.resolve("acme-echo-1.0.0.jar"), "acme-echo", "com.acme.EchoPlugin", classes);
         Path config = Files.writeString(work.resolve("config.yaml"), """
                 model_list:
                   - model_name: echo-group
@@ -134,7 +123,7 @@ class ThirdPartyPluginIT
         Path work = Distribution.newWorkDirectory("broken-plugin");
         Path plugins = copyOfShippedPlugins(work);
         Path noClasses = Files.createDirectories(work.resolve("empty-classes"));
-        writePluginJar(plugins.resolve("acme-broken-1.0.0.jar"), "acme-broken", "com.acme.DoesNotExist", noClasses);
+        PluginJars.write(plugins.resolve("acme-broken-1.0.0.jar"), "acme-broken", "com.acme.DoesNotExist", noClasses);
 
         try (JunctionProcess gateway = JunctionProcess.builder(Distribution.home())
                 .plugins(plugins)
@@ -166,49 +155,6 @@ class ThirdPartyPluginIT
         }
         finally {
             client.close();
-        }
-    }
-
-    /** Compiles one source file with the JDK's compiler, against the distribution's SPI jar and nothing else. */
-    private static Path compile(Path work, String relativePath, String source)
-            throws IOException
-    {
-        Path sourceFile = work.resolve("src").resolve(relativePath);
-        Files.createDirectories(sourceFile.getParent());
-        Files.writeString(sourceFile, source);
-        Path classes = Files.createDirectories(work.resolve("classes"));
-        Path spiJar = Distribution.single(Distribution.home().resolve("lib"), "junction-spi-*.jar");
-
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        assertTrue(compiler != null, "the tests must run on a JDK, not a JRE");
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("--release", "21", "-classpath", spiJar.toString(), "-d", classes.toString());
-            boolean compiled = compiler.getTask(null, files, diagnostics, options, null, files.getJavaFileObjects(sourceFile)).call();
-            assertTrue(compiled, "the plugin does not compile against " + spiJar.getFileName() + ": " + diagnostics.getDiagnostics());
-        }
-        return classes;
-    }
-
-    /** A PF4J jar plugin: the classes under {@code classes} and the manifest entries PF4J reads. */
-    private static void writePluginJar(Path jar, String pluginId, String pluginClass, Path classes)
-            throws IOException
-    {
-        Manifest manifest = new Manifest();
-        Attributes attributes = manifest.getMainAttributes();
-        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        attributes.putValue("Plugin-Id", pluginId);
-        attributes.putValue("Plugin-Version", "1.0.0");
-        attributes.putValue("Plugin-Class", pluginClass);
-        attributes.putValue("Plugin-Provider", "Acme");
-        try (OutputStream out = Files.newOutputStream(jar);
-                JarOutputStream jarOut = new JarOutputStream(out, manifest);
-                Stream<Path> walk = Files.walk(classes)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                jarOut.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, jarOut);
-                jarOut.closeEntry();
-            }
         }
     }
 

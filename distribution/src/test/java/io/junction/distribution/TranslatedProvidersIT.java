@@ -176,25 +176,9 @@ class TranslatedProvidersIT
 
     @AfterAll
     static void stopAll()
+            throws Exception
     {
-        // each one stopped even when another fails to
-        try {
-            if (client != null) {
-                client.close();
-            }
-        }
-        finally {
-            try {
-                if (gateway != null) {
-                    gateway.close();
-                }
-            }
-            finally {
-                if (providers != null) {
-                    providers.stop();
-                }
-            }
-        }
+        Teardown.stopInOrder(client, gateway, providers);
     }
 
     // --- Anthropic: https://docs.anthropic.com/en/api/messages, /en/api/messages-streaming, /en/api/errors

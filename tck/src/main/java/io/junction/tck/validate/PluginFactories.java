@@ -1,24 +1,17 @@
 package io.junction.tck.validate;
 
 import io.junction.kernel.plugin.PluginHost;
-import io.junction.spi.ConfigView;
-import io.junction.spi.cache.CacheContext;
+import io.junction.spi.ExtensionFactory;
 import io.junction.spi.cache.CacheFactory;
-import io.junction.spi.cache.CacheKind;
-import io.junction.spi.cache.ResponseCache;
-import io.junction.spi.callback.Callback;
-import io.junction.spi.callback.CallbackContext;
 import io.junction.spi.callback.CallbackFactory;
-import io.junction.spi.provider.DeploymentSpec;
-import io.junction.spi.provider.Endpoint;
-import io.junction.spi.provider.ProviderAdapter;
 import io.junction.spi.provider.ProviderAdapterFactory;
-import io.junction.spi.provider.ProviderContext;
-import io.junction.spi.routing.RoutingContext;
-import io.junction.spi.routing.RoutingStrategy;
 import io.junction.spi.routing.RoutingStrategyFactory;
 
-import java.util.Set;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.UndeclaredThrowableException;
 
 /**
  * A loaded plugin's factories as the gateway calls them: {@code create} runs with the plugin's class loader as the
@@ -31,157 +24,63 @@ final class PluginFactories
 
     static ProviderAdapterFactory provider(Extension extension)
     {
-        return new Provider((ProviderAdapterFactory) extension.factory(), extension.classLoader());
+        return inPluginLoader(ProviderAdapterFactory.class, extension);
     }
 
     static RoutingStrategyFactory routingStrategy(Extension extension)
     {
-        return new Routing((RoutingStrategyFactory) extension.factory(), extension.classLoader());
+        return inPluginLoader(RoutingStrategyFactory.class, extension);
     }
 
     static CacheFactory cache(Extension extension)
     {
-        return new Cache((CacheFactory) extension.factory(), extension.classLoader());
+        return inPluginLoader(CacheFactory.class, extension);
     }
 
     static CallbackFactory callback(Extension extension)
     {
-        return new Callbacks((CallbackFactory) extension.factory(), extension.classLoader());
+        return inPluginLoader(CallbackFactory.class, extension);
     }
 
-    private record Provider(ProviderAdapterFactory delegate, ClassLoader loader)
-            implements ProviderAdapterFactory
+    /**
+     * The extension's factory seen through its SPI interface. A proxy rather than one wrapper per interface: every
+     * factory has one {@code create} to run in the plugin's loader, and its other methods pass straight through (but
+     * {@code equals} and {@code hashCode}, which are the proxy's identity).
+     */
+    private static <F extends ExtensionFactory> F inPluginLoader(Class<F> type, Extension extension)
     {
-        @Override
-        public String name()
-        {
-            return delegate.name();
-        }
-
-        @Override
-        public Set<String> modelPrefixes()
-        {
-            return delegate.modelPrefixes();
-        }
-
-        @Override
-        public Set<Endpoint> endpoints()
-        {
-            return delegate.endpoints();
-        }
-
-        @Override
-        public boolean streams()
-        {
-            return delegate.streams();
-        }
-
-        @Override
-        public Set<String> secretKeys()
-        {
-            return delegate.secretKeys();
-        }
-
-        @Override
-        public ProviderAdapter create(DeploymentSpec deployment, ProviderContext context)
-        {
-            return PluginHost.withContextClassLoader(loader, () -> delegate.create(deployment, context));
-        }
-
-        @Override
-        public String toString()
-        {
-            return delegate.toString();
-        }
+        F delegate = type.cast(extension.factory());
+        ClassLoader loader = extension.classLoader();
+        InvocationHandler handler = (proxy, method, args) -> switch (method.getName()) {
+            case "create" -> PluginHost.withContextClassLoader(loader, () -> invoke(method, delegate, args));
+            // the plugin's own equals would never recognise the proxy, not even as itself
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> invoke(method, delegate, args);
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
-    private record Routing(RoutingStrategyFactory delegate, ClassLoader loader)
-            implements RoutingStrategyFactory
+    /** Calls the plugin's method and lets its own exception through, not reflection's wrapper around it. */
+    private static Object invoke(Method method, Object delegate, Object[] args)
     {
-        @Override
-        public String name()
-        {
-            return delegate.name();
+        try {
+            return method.invoke(delegate, args);
         }
-
-        @Override
-        public Set<String> secretKeys()
-        {
-            return delegate.secretKeys();
+        catch (InvocationTargetException e) {
+            Throwable thrown = e.getCause();
+            if (thrown instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (thrown instanceof Error error) {
+                throw error;
+            }
+            // the SPI declares no checked exception; a plugin that throws one anyway is reported as the proxy would
+            throw new UndeclaredThrowableException(thrown);
         }
-
-        @Override
-        public RoutingStrategy create(ConfigView settings, RoutingContext context)
-        {
-            return PluginHost.withContextClassLoader(loader, () -> delegate.create(settings, context));
-        }
-
-        @Override
-        public String toString()
-        {
-            return delegate.toString();
-        }
-    }
-
-    private record Cache(CacheFactory delegate, ClassLoader loader)
-            implements CacheFactory
-    {
-        @Override
-        public String name()
-        {
-            return delegate.name();
-        }
-
-        @Override
-        public Set<String> secretKeys()
-        {
-            return delegate.secretKeys();
-        }
-
-        @Override
-        public CacheKind kind()
-        {
-            return delegate.kind();
-        }
-
-        @Override
-        public ResponseCache create(ConfigView params, CacheContext context)
-        {
-            return PluginHost.withContextClassLoader(loader, () -> delegate.create(params, context));
-        }
-
-        @Override
-        public String toString()
-        {
-            return delegate.toString();
-        }
-    }
-
-    private record Callbacks(CallbackFactory delegate, ClassLoader loader)
-            implements CallbackFactory
-    {
-        @Override
-        public String name()
-        {
-            return delegate.name();
-        }
-
-        @Override
-        public Set<String> secretKeys()
-        {
-            return delegate.secretKeys();
-        }
-
-        @Override
-        public Callback create(ConfigView settings, CallbackContext context)
-        {
-            return PluginHost.withContextClassLoader(loader, () -> delegate.create(settings, context));
-        }
-
-        @Override
-        public String toString()
-        {
-            return delegate.toString();
+        catch (IllegalAccessException e) {
+            // the methods are the SPI's public interface methods: unreachable unless the SPI itself changes
+            throw new IllegalStateException("cannot call " + method + " on " + delegate.getClass().getName(), e);
         }
     }
 }

@@ -29,6 +29,8 @@ class ExamplePluginValidationTest
 {
     private static final Path EXAMPLE = Path.of("examples", "custom-routing-strategy");
     private static final String EXAMPLE_PLUGIN_CLASS = "com.example.routing.CheapestHealthyPlugin";
+    // a routing strategy that picks a deployment of its own: see its source
+    private static final Path STRANGER = Path.of("src", "test", "plugins", "always-the-spare");
 
     @TempDir
     Path work;
@@ -73,54 +75,7 @@ class ExamplePluginValidationTest
     void aStrategyThatPicksAStrangerIsRejectedNamingR3()
             throws IOException
     {
-        Path sources = work.resolve("stranger-src");
-        PluginJars.source(sources, "com.example.broken.StrangerPlugin", """
-                package com.example.broken;
-
-                import io.junction.spi.ConfigView;
-                import io.junction.spi.JunctionPlugin;
-                import io.junction.spi.routing.Candidate;
-                import io.junction.spi.routing.Deployment;
-                import io.junction.spi.routing.DeploymentLoad;
-                import io.junction.spi.routing.RouteRequest;
-                import io.junction.spi.routing.RoutingContext;
-                import io.junction.spi.routing.RoutingStrategy;
-                import io.junction.spi.routing.RoutingStrategyFactory;
-
-                import java.util.List;
-                import java.util.Map;
-                import java.util.Optional;
-                import java.util.OptionalDouble;
-                import java.util.OptionalLong;
-
-                public class StrangerPlugin implements JunctionPlugin
-                {
-                    @Override
-                    public List<RoutingStrategyFactory> routingStrategyFactories()
-                    {
-                        return List.of(new RoutingStrategyFactory()
-                        {
-                            @Override
-                            public String name()
-                            {
-                                return "always-the-spare";
-                            }
-
-                            @Override
-                            public RoutingStrategy create(ConfigView settings, RoutingContext context)
-                            {
-                                // a deployment of its own, not one of the candidates: the kernel would treat it as a fault
-                                Deployment spare = new Deployment("spare", "any", "openai", "gpt-4o", OptionalDouble.empty(),
-                                        OptionalLong.empty(), OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Map.of());
-                                return (request, candidates) -> candidates.size() > 2
-                                        ? Optional.of(new Candidate(spare, DeploymentLoad.IDLE))
-                                        : candidates.stream().findFirst();
-                            }
-                        });
-                    }
-                }
-                """);
-        Path classes = PluginJars.compile(sources, PluginJars.spiClasspath().toString(), work.resolve("stranger-classes"));
+        Path classes = PluginJars.compile(STRANGER, PluginJars.spiClasspath().toString(), work.resolve("stranger-classes"));
         Path jar = PluginJars.write(work.resolve("always-the-spare-1.0.0.jar"), "always-the-spare", "com.example.broken.StrangerPlugin", classes);
 
         Run run = validate(jar.toString());

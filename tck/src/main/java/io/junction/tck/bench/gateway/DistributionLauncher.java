@@ -65,27 +65,8 @@ public final class DistributionLauncher
             throw new IOException("Junction did not become live on " + base + " within " + START_LIMIT.toSeconds() + " s (log " + log + "):\n"
                     + Readiness.tail(log, 15));
         }
-        return new RunningGateway()
-        {
-            @Override
-            public URI baseUri()
-            {
-                return base;
-            }
-
-            @Override
-            public OptionalLong pid()
-            {
-                // bin/junction execs java, so this is the JVM itself
-                return OptionalLong.of(process.pid());
-            }
-
-            @Override
-            public void close()
-            {
-                Readiness.stop(process, STOP_GRACE);
-            }
-        };
+        // bin/junction execs java, so this is the JVM itself
+        return RunningGateway.of(base, OptionalLong.of(process.pid()), () -> Readiness.stop(process, STOP_GRACE));
     }
 
     @Override

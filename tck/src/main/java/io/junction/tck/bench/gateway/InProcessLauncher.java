@@ -31,26 +31,7 @@ public final class InProcessLauncher
         Gateway gateway = Gateway.start(ConfigLoader.parse(configYaml, "benchmark config " + name, System.getenv()),
                 new ServerSettings("127.0.0.1", 0, plugins, Duration.ofSeconds(2)));
         URI base = URI.create("http://127.0.0.1:" + gateway.port());
-        return new RunningGateway()
-        {
-            @Override
-            public URI baseUri()
-            {
-                return base;
-            }
-
-            @Override
-            public OptionalLong pid()
-            {
-                return OptionalLong.empty();
-            }
-
-            @Override
-            public void close()
-            {
-                gateway.close();
-            }
-        };
+        return RunningGateway.of(base, OptionalLong.empty(), gateway::close);
     }
 
     @Override

@@ -55,27 +55,8 @@ public final class NginxBaseline
             throw new IOException("nginx did not start on " + base + ":\n" + Readiness.tail(directory.resolve("error.log"), 10)
                     + "\n" + Readiness.tail(directory.resolve("stdout.log"), 10));
         }
-        return new RunningGateway()
-        {
-            @Override
-            public URI baseUri()
-            {
-                return base;
-            }
-
-            @Override
-            public OptionalLong pid()
-            {
-                return OptionalLong.of(process.pid());
-            }
-
-            @Override
-            public void close()
-            {
-                // SIGTERM is nginx's fast shutdown; the master stops its workers
-                Readiness.stop(process, Duration.ofSeconds(10));
-            }
-        };
+        // SIGTERM is nginx's fast shutdown; the master stops its workers
+        return RunningGateway.of(base, OptionalLong.of(process.pid()), () -> Readiness.stop(process, Duration.ofSeconds(10)));
     }
 
     static String config(Path directory, int port, URI upstreamBase)

@@ -30,26 +30,9 @@ public final class TargetLauncher
         }
         URI base = targets.get(instance);
         OptionalLong targetPid = instance == 0 ? pid : OptionalLong.empty();
-        return new RunningGateway()
-        {
-            @Override
-            public URI baseUri()
-            {
-                return base;
-            }
-
-            @Override
-            public OptionalLong pid()
-            {
-                return targetPid;
-            }
-
-            @Override
-            public void close()
-            {
-                // not ours to stop
-            }
-        };
+        return RunningGateway.of(base, targetPid, () -> {
+            // not ours to stop
+        });
     }
 
     @Override

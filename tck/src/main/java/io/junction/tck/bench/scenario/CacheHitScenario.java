@@ -1,10 +1,8 @@
 package io.junction.tck.bench.scenario;
 
-import io.junction.tck.bench.gateway.RunningGateway;
 import io.junction.tck.bench.upstream.FakeUpstreamSettings;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * Repeated prompts through a gateway with {@code cache: true} and {@code cache_params.type: local}: nearly every
@@ -12,25 +10,14 @@ import java.util.Map;
  * upstream itself.
  */
 public final class CacheHitScenario
-        implements Scenario
+        extends DescribedScenario
 {
-    @Override
-    public String name()
+    public CacheHitScenario()
     {
-        return "cache-hit";
-    }
-
-    @Override
-    public String description()
-    {
-        return "A few prompts repeated through a gateway with cache: true (type local): the share of requests the upstream never sees, "
-                + "and the latency of cached answers against the upstream's.";
-    }
-
-    @Override
-    public List<String> configTemplates()
-    {
-        return List.of("cache");
+        super("cache-hit",
+                "A few prompts repeated through a gateway with cache: true (type local): the share of requests the upstream never sees, "
+                        + "and the latency of cached answers against the upstream's.",
+                List.of("cache"));
     }
 
     @Override
@@ -43,17 +30,7 @@ public final class CacheHitScenario
         double rate = parameters.rate();
         LoadShape shape = context.shape(rate, parameters.warmup("warmup_s"), parameters.measure("measure_s"), context.bodies(distinct, false), false);
         ScenarioResult.Builder result = new ScenarioResult.Builder(name(), description());
-        PhaseResult direct = context.runDirect(OverheadScenario.label(PhaseResult.DIRECT, rate), shape);
-        PhaseResult gateway;
-        try (RunningGateway running = context.startGateway(name(), "cache", Map.of(), 0)) {
-            gateway = context.runProxy(OverheadScenario.label(PhaseResult.GATEWAY, rate), PhaseResult.GATEWAY, running, shape);
-        }
-        result.phase(direct).phase(gateway);
-        Comparison comparison = ScenarioContext.compare(gateway, direct);
-        if (comparison != null) {
-            result.comparison(comparison);
-        }
-        ScenarioContext.standardMetrics(result, gateway, comparison);
+        PhaseResult gateway = context.directThenGateway(result, "cache", rate, shape).gateway();
         long upstreamCalls = gateway.upstream().requests();
         double hitRatio = gateway.sent() == 0 ? 0 : Math.clamp(1 - upstreamCalls / (double) gateway.sent(), 0.0, 1.0);
         result.metric("upstream_calls", upstreamCalls);

@@ -20,28 +20,17 @@ import java.util.Map;
  * within 5 % and the median within 10 %.
  */
 public final class CallbacksNoImpactScenario
-        implements Scenario
+        extends DescribedScenario
 {
     static final String WITHOUT = "without-callbacks";
     static final String WITH = "with-prometheus";
 
-    @Override
-    public String name()
+    public CallbacksNoImpactScenario()
     {
-        return "callbacks-no-impact";
-    }
-
-    @Override
-    public String description()
-    {
-        return "The same load through the gateway without callbacks and with callbacks: [\"prometheus\"]: "
-                + "throughput should stay within 5 % and the median latency within 10 %.";
-    }
-
-    @Override
-    public List<String> configTemplates()
-    {
-        return List.of("default", "prometheus");
+        super("callbacks-no-impact",
+                "The same load through the gateway without callbacks and with callbacks: [\"prometheus\"]: "
+                        + "throughput should stay within 5 % and the median latency within 10 %.",
+                List.of("default", "prometheus"));
     }
 
     @Override
@@ -62,16 +51,16 @@ public final class CallbacksNoImpactScenario
         RequestBodies bodies = context.bodies(ScenarioContext.DISTINCT_BODIES, false);
         double rate = parameters.rate();
         LoadShape shape = context.shape(rate, parameters.warmup("warmup_s"), parameters.measure("measure_s"), bodies, false);
-        PhaseResult direct = context.runDirect(OverheadScenario.label(PhaseResult.DIRECT, rate), shape);
+        PhaseResult direct = context.runDirect(ScenarioContext.label(PhaseResult.DIRECT, rate), shape);
         result.phase(direct);
         PhaseResult without;
         try (RunningGateway running = context.startGateway(name() + "-" + WITHOUT, "default", Map.of(), 0)) {
-            without = context.runProxy(WITHOUT + "@" + Math.round(rate), PhaseResult.GATEWAY, running, shape);
+            without = context.runProxy(ScenarioContext.label(WITHOUT, rate), PhaseResult.GATEWAY, running, shape);
         }
         PhaseResult with;
         boolean metricsServed;
         try (RunningGateway running = context.startGateway(name() + "-" + WITH, "prometheus", Map.of(), 0)) {
-            with = context.runProxy(WITH + "@" + Math.round(rate), PhaseResult.GATEWAY, running, shape);
+            with = context.runProxy(ScenarioContext.label(WITH, rate), PhaseResult.GATEWAY, running, shape);
             metricsServed = servesMetrics(running.baseUri(), context.environment().masterKey());
         }
         result.phase(without).phase(with);

@@ -1,36 +1,23 @@
 package io.junction.tck.bench.scenario;
 
-import io.junction.tck.bench.gateway.RunningGateway;
 import io.junction.tck.bench.upstream.FakeUpstreamSettings;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * 1,500 requests in flight at once: a slow upstream (2 s by default) and a rate of concurrency / latency keep that
  * many open through the gateway. Every one must be answered.
  */
 public final class Concurrency1500Scenario
-        implements Scenario
+        extends DescribedScenario
 {
-    @Override
-    public String name()
+    public Concurrency1500Scenario()
     {
-        return "concurrency-1500";
-    }
-
-    @Override
-    public String description()
-    {
-        return "1,500 concurrent requests: a slow upstream and a rate of concurrency / latency keep 1,500 requests in flight through the gateway. "
-                + "All must be answered; reports the concurrency reached at the upstream and the added latency.";
-    }
-
-    @Override
-    public List<String> configTemplates()
-    {
-        return List.of("default");
+        super("concurrency-1500",
+                "1,500 concurrent requests: a slow upstream and a rate of concurrency / latency keep 1,500 requests in flight through the gateway. "
+                        + "All must be answered; reports the concurrency reached at the upstream and the added latency.",
+                List.of("default"));
     }
 
     @Override
@@ -52,17 +39,7 @@ public final class Concurrency1500Scenario
         LoadShape shape = new LoadShape(rate, latency, measure, context.bodies(ScenarioContext.DISTINCT_BODIES, false), false, connections,
                 context.environment().requestTimeout().plus(latency));
         ScenarioResult.Builder result = new ScenarioResult.Builder(name(), description());
-        PhaseResult direct = context.runDirect(OverheadScenario.label(PhaseResult.DIRECT, rate), shape);
-        PhaseResult gateway;
-        try (RunningGateway running = context.startGateway(name(), "default", Map.of(), 0)) {
-            gateway = context.runProxy(OverheadScenario.label(PhaseResult.GATEWAY, rate), PhaseResult.GATEWAY, running, shape);
-        }
-        Comparison comparison = ScenarioContext.compare(gateway, direct);
-        result.phase(direct).phase(gateway);
-        if (comparison != null) {
-            result.comparison(comparison);
-        }
-        ScenarioContext.standardMetrics(result, gateway, comparison);
+        PhaseResult gateway = context.directThenGateway(result, "default", rate, shape).gateway();
         result.metric("concurrency_target", concurrency);
         result.metric("peak_client_in_flight", gateway.peakInFlight());
         result.metric("peak_upstream_in_flight", gateway.upstream().peakInFlight());

@@ -18,25 +18,14 @@ import java.util.OptionalDouble;
  * proxy sustains while adding at most 1, 5 or 10 ms at p99 (the frontier), and the gateway's maximum against nginx's.
  */
 public final class MaxThroughputScenario
-        implements Scenario
+        extends DescribedScenario
 {
-    @Override
-    public String name()
+    public MaxThroughputScenario()
     {
-        return "max-throughput";
-    }
-
-    @Override
-    public String description()
-    {
-        return "A rate ladder: at each rate the same load goes direct, through the gateway and through an nginx reverse proxy. "
-                + "Reports the highest rate each proxy sustains with added p99 within 1/5/10 ms, and the gateway's maximum as a share of nginx's.";
-    }
-
-    @Override
-    public List<String> configTemplates()
-    {
-        return List.of("default");
+        super("max-throughput",
+                "A rate ladder: at each rate the same load goes direct, through the gateway and through an nginx reverse proxy. "
+                        + "Reports the highest rate each proxy sustains with added p99 within 1/5/10 ms, and the gateway's maximum as a share of nginx's.",
+                List.of("default"));
     }
 
     @Override
@@ -73,14 +62,14 @@ public final class MaxThroughputScenario
             Double generatorLimit = null;
             for (double rate : rates) {
                 LoadShape shape = base.atRate(rate);
-                PhaseResult direct = context.runDirect(OverheadScenario.label(PhaseResult.DIRECT, rate), shape);
+                PhaseResult direct = context.runDirect(ScenarioContext.label(PhaseResult.DIRECT, rate), shape);
                 result.phase(direct);
                 if (!ThroughputFrontier.sustained(direct, minRatio, maxErrorRatio)) {
                     generatorLimit = rate;
                     break;
                 }
                 for (String role : List.copyOf(active)) {
-                    PhaseResult phase = context.runProxy(OverheadScenario.label(role, rate), role, proxies.get(role), shape);
+                    PhaseResult phase = context.runProxy(ScenarioContext.label(role, rate), role, proxies.get(role), shape);
                     result.phase(phase);
                     Comparison comparison = ScenarioContext.compare(phase, direct);
                     if (comparison != null) {

@@ -19,27 +19,16 @@ import java.util.OptionalLong;
  * per minute. Reports what it observes, whatever the kernel's Redis support does.
  */
 public final class MultiInstanceRpmScenario
-        implements Scenario
+        extends DescribedScenario
 {
     static final String DEPLOYMENT = "shared";
 
-    @Override
-    public String name()
+    public MultiInstanceRpmScenario()
     {
-        return "multi-instance-rpm";
-    }
-
-    @Override
-    public String description()
-    {
-        return "Two gateway instances sharing Redis, one deployment with an rpm limit, load alternating between the instances: "
-                + "the upstream should receive at most the limit per minute in total (not once per instance).";
-    }
-
-    @Override
-    public List<String> configTemplates()
-    {
-        return List.of("shared-rpm");
+        super("multi-instance-rpm",
+                "Two gateway instances sharing Redis, one deployment with an rpm limit, load alternating between the instances: "
+                        + "the upstream should receive at most the limit per minute in total (not once per instance).",
+                List.of("shared-rpm"));
     }
 
     @Override

@@ -1,36 +1,23 @@
 package io.junction.tck.bench.scenario;
 
-import io.junction.tck.bench.gateway.RunningGateway;
 import io.junction.tck.bench.load.RequestBodies;
 import io.junction.tck.bench.upstream.FakeUpstreamSettings;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * LiteLLM's 1K RPS locust test as an open-loop load: the latency Junction adds per percentile at 1,000 RPS, its own
  * overhead figure, CPU per thousand requests and peak memory.
  */
 public final class OverheadScenario
-        implements Scenario
+        extends DescribedScenario
 {
-    @Override
-    public String name()
+    public OverheadScenario()
     {
-        return "overhead";
-    }
-
-    @Override
-    public String description()
-    {
-        return "LiteLLM's load-test payload at a fixed rate (1,000 RPS), straight to the fake upstream and through the gateway: "
-                + "the latency the gateway adds per percentile, its self-reported overhead, CPU-seconds per 1k requests and peak RSS.";
-    }
-
-    @Override
-    public List<String> configTemplates()
-    {
-        return List.of("default");
+        super("overhead",
+                "LiteLLM's load-test payload at a fixed rate (1,000 RPS), straight to the fake upstream and through the gateway: "
+                        + "the latency the gateway adds per percentile, its self-reported overhead, CPU-seconds per 1k requests and peak RSS.",
+                List.of("default"));
     }
 
     @Override
@@ -43,23 +30,8 @@ public final class OverheadScenario
         double rate = parameters.rate();
         LoadShape shape = context.shape(rate, parameters.warmup("warmup_s"), parameters.measure("measure_s"), bodies, false);
         ScenarioResult.Builder result = new ScenarioResult.Builder(name(), description());
-        PhaseResult direct = context.runDirect(label(PhaseResult.DIRECT, rate), shape);
-        PhaseResult gateway;
-        try (RunningGateway running = context.startGateway(name(), "default", Map.of(), 0)) {
-            gateway = context.runProxy(label(PhaseResult.GATEWAY, rate), PhaseResult.GATEWAY, running, shape);
-        }
-        Comparison comparison = ScenarioContext.compare(gateway, direct);
-        result.phase(direct).phase(gateway);
-        if (comparison != null) {
-            result.comparison(comparison);
-        }
-        ScenarioContext.standardMetrics(result, gateway, comparison);
+        context.directThenGateway(result, "default", rate, shape);
         result.note("Payload: LiteLLM's locust body, " + bodies.bytesPerBody() + " bytes, " + bodies.distinct() + " distinct bodies (a uuid each).");
         return result.completed();
-    }
-
-    static String label(String role, double rate)
-    {
-        return role + "@" + Math.round(rate);
     }
 }

@@ -13,28 +13,17 @@ import java.util.Map;
  * gateway that knows the quotas and retries on the other deployment serves close to the sum of the quotas.
  */
 public final class RateLimitedDeploymentsScenario
-        implements Scenario
+        extends DescribedScenario
 {
     static final String DEPLOYMENT_A = "quota-a";
     static final String DEPLOYMENT_B = "quota-b";
 
-    @Override
-    public String name()
+    public RateLimitedDeploymentsScenario()
     {
-        return "rate-limited-deployments";
-    }
-
-    @Override
-    public String description()
-    {
-        return "Two deployments with rpm quotas at the upstream (429 + Retry-After past them) and a load above their sum: "
-                + "successful answers should come close to the sum of the quotas for the minutes the run touches.";
-    }
-
-    @Override
-    public List<String> configTemplates()
-    {
-        return List.of("rate-limited");
+        super("rate-limited-deployments",
+                "Two deployments with rpm quotas at the upstream (429 + Retry-After past them) and a load above their sum: "
+                        + "successful answers should come close to the sum of the quotas for the minutes the run touches.",
+                List.of("rate-limited"));
     }
 
     @Override
@@ -61,7 +50,7 @@ public final class RateLimitedDeploymentsScenario
         long start;
         try (RunningGateway running = context.startGateway(name(), "rate-limited", configValues(parameters), 0)) {
             start = context.environment().clock().millis();
-            gateway = context.runProxy(OverheadScenario.label(PhaseResult.GATEWAY, rate), PhaseResult.GATEWAY, running, shape);
+            gateway = context.runProxy(ScenarioContext.label(PhaseResult.GATEWAY, rate), PhaseResult.GATEWAY, running, shape);
         }
         result.phase(gateway);
         long ceiling = RateLimitCeiling.of(start, rate, gateway.sent(), rpmA + rpmB);

@@ -104,6 +104,46 @@ public final class ScenarioContext
     }
 
     /**
+     * The measurement most scenarios make: the load straight to the fake upstream, then the same load through one
+     * gateway started from {@code template}. Both phases, their comparison and the standard metrics go into {@code result}.
+     */
+    public GatewayAgainstDirect directThenGateway(ScenarioResult.Builder result, String template, double rate, LoadShape shape)
+            throws IOException, InterruptedException
+    {
+        PhaseResult direct = runDirect(label(PhaseResult.DIRECT, rate), shape);
+        PhaseResult gateway;
+        try (RunningGateway running = startGateway(scenario, template, Map.of(), 0)) {
+            gateway = runProxy(label(PhaseResult.GATEWAY, rate), PhaseResult.GATEWAY, running, shape);
+        }
+        result.phase(direct).phase(gateway);
+        Comparison comparison = compare(gateway, direct);
+        if (comparison != null) {
+            result.comparison(comparison);
+        }
+        standardMetrics(result, gateway, comparison);
+        return new GatewayAgainstDirect(gateway, comparison);
+    }
+
+    /**
+     * The gateway's phase of {@link #directThenGateway} and its comparison with the direct one.
+     *
+     * @param comparison null when either phase has no successful request to compare
+     */
+    public record GatewayAgainstDirect(PhaseResult gateway, Comparison comparison)
+    {
+        public GatewayAgainstDirect
+        {
+            Objects.requireNonNull(gateway, "gateway is null");
+        }
+    }
+
+    /** A phase's label: its role and rate, "gateway@1000". */
+    public static String label(String role, double rate)
+    {
+        return role + "@" + Math.round(rate);
+    }
+
+    /**
      * Runs one measured phase. The fake upstream's counters cover its measured part; the process (if given) is
      * observed for CPU over the measured part and for memory throughout.
      */

@@ -1,36 +1,23 @@
 package io.junction.tck.bench.scenario;
 
-import io.junction.tck.bench.gateway.RunningGateway;
 import io.junction.tck.bench.upstream.FakeUpstreamSettings;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Server-sent events through the gateway: what it adds to the time to the first event and to the gaps between
  * events, with an upstream that sends N chunks a fixed gap apart.
  */
 public final class StreamingScenario
-        implements Scenario
+        extends DescribedScenario
 {
-    @Override
-    public String name()
+    public StreamingScenario()
     {
-        return "streaming";
-    }
-
-    @Override
-    public String description()
-    {
-        return "Streamed completions (N chunks a fixed gap apart): the time to the first event and the gap between events that the gateway adds, "
-                + "and streams cut short.";
-    }
-
-    @Override
-    public List<String> configTemplates()
-    {
-        return List.of("default");
+        super("streaming",
+                "Streamed completions (N chunks a fixed gap apart): the time to the first event and the gap between events that the gateway adds, "
+                        + "and streams cut short.",
+                List.of("default"));
     }
 
     @Override
@@ -49,17 +36,8 @@ public final class StreamingScenario
         LoadShape shape = new LoadShape(base.rate(), base.warmup(), base.measure(), base.bodies(), true, base.maxConnections(),
                 base.timeout().plus(streamLength));
         ScenarioResult.Builder result = new ScenarioResult.Builder(name(), description());
-        PhaseResult direct = context.runDirect(OverheadScenario.label(PhaseResult.DIRECT, rate), shape);
-        PhaseResult gateway;
-        try (RunningGateway running = context.startGateway(name(), "default", Map.of(), 0)) {
-            gateway = context.runProxy(OverheadScenario.label(PhaseResult.GATEWAY, rate), PhaseResult.GATEWAY, running, shape);
-        }
-        result.phase(direct).phase(gateway);
-        Comparison comparison = ScenarioContext.compare(gateway, direct);
-        if (comparison != null) {
-            result.comparison(comparison);
-        }
-        ScenarioContext.standardMetrics(result, gateway, comparison);
+        ScenarioContext.GatewayAgainstDirect measured = context.directThenGateway(result, "default", rate, shape);
+        Comparison comparison = measured.comparison();
         if (comparison != null && comparison.addedTimeToFirstByte() != null) {
             result.metric("added_ttft_p50_ms", comparison.addedTimeToFirstByte().p50());
             result.metric("added_ttft_p99_ms", comparison.addedTimeToFirstByte().p99());
@@ -68,7 +46,7 @@ public final class StreamingScenario
             result.metric("added_gap_p50_ms", comparison.addedChunkGap().p50());
             result.metric("added_gap_p99_ms", comparison.addedChunkGap().p99());
         }
-        result.metric("stream_cuts", gateway.errors().getOrDefault("stream_cut", 0L));
+        result.metric("stream_cuts", measured.gateway().errors().getOrDefault("stream_cut", 0L));
         result.note(chunks + " content chunks " + gap.toMillis() + " ms apart; time to first token = intended send to the first body bytes "
                 + "(the role chunk), gaps = between successive reads of the body.");
         return result.completed();
