@@ -31,6 +31,12 @@ final class Distribution
         return home;
     }
 
+    /** The SPI jar the distribution ships in {@code lib/}: all a third-party plugin may compile against. */
+    static Path shippedSpiJar()
+    {
+        return single(home().resolve("lib"), "junction-spi-*.jar");
+    }
+
     /** A new, empty folder under the end-to-end work directory, for one test's config, logs and plugins. */
     static Path newWorkDirectory(String name)
     {

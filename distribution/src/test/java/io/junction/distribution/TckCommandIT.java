@@ -2,6 +2,7 @@ package io.junction.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.junction.tck.kit.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -66,8 +67,10 @@ class TckCommandIT
             throws IOException
     {
         Path work = Distribution.newWorkDirectory("tck-validate-example");
-        Path classes = PluginJars.compile(tckFolder("examples/custom-routing-strategy/src/main/java"), work.resolve("classes"));
-        Path jar = PluginJars.write(work.resolve("prefer-cheapest-healthy-1.0.0.jar"), "prefer-cheapest-healthy", EXAMPLE_PLUGIN_CLASS, classes);
+        Path classes = PluginJarBuilder.compile(tckFolder("examples/custom-routing-strategy/src/main/java"), List.of(Distribution.shippedSpiJar()),
+                work.resolve("classes"));
+        Path jar = PluginJarBuilder.plugin("prefer-cheapest-healthy", EXAMPLE_PLUGIN_CLASS).classes(classes)
+                .writeTo(work.resolve("prefer-cheapest-healthy-1.0.0.jar"));
 
         // the command of the example's README, with the capabilities its own contract test declares
         TckRun.Result result = TckRun.start(work, "example", "validate", jar.toString(),
@@ -88,8 +91,9 @@ class TckCommandIT
     {
         Path work = Distribution.newWorkDirectory("tck-validate-broken");
         // the tck's own broken plugin: a strategy that, given three candidates or more, answers with a deployment of its own
-        Path classes = PluginJars.compile(tckFolder("src/test/plugins/always-the-spare"), work.resolve("classes"));
-        Path jar = PluginJars.write(work.resolve("always-the-spare-1.0.0.jar"), "always-the-spare", "com.example.broken.StrangerPlugin", classes);
+        Path classes = PluginJarBuilder.compile(tckFolder("src/test/plugins/always-the-spare"), List.of(Distribution.shippedSpiJar()), work.resolve("classes"));
+        Path jar = PluginJarBuilder.plugin("always-the-spare", "com.example.broken.StrangerPlugin").classes(classes)
+                .writeTo(work.resolve("always-the-spare-1.0.0.jar"));
 
         TckRun.Result result = TckRun.start(work, "broken", "validate", jar.toString()).await(VALIDATE_TIMEOUT);
 

@@ -4,11 +4,13 @@ import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import io.junction.tck.kit.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -94,10 +96,10 @@ class ThirdPartyPluginIT
     {
         Path work = Distribution.newWorkDirectory("third-party-plugin");
         Path sources = work.resolve("src");
-        PluginJars.source(sources, "com.acme.EchoPlugin", ECHO_PLUGIN_SOURCE);
-        Path classes = PluginJars.compile(sources, work.resolve("classes"));
+        PluginJarBuilder.writeSource(sources, "com.acme.EchoPlugin", ECHO_PLUGIN_SOURCE);
+        Path classes = PluginJarBuilder.compile(sources, List.of(Distribution.shippedSpiJar()), work.resolve("classes"));
         Path plugins = copyOfShippedPlugins(work);
-        PluginJars.write(plugins.resolve("acme-echo-1.0.0.jar"), "acme-echo", "com.acme.EchoPlugin", classes);
+        PluginJarBuilder.plugin("acme-echo", "com.acme.EchoPlugin").classes(classes).writeTo(plugins.resolve("acme-echo-1.0.0.jar"));
         Path config = Files.writeString(work.resolve("config.yaml"), """
                 model_list:
                   - model_name: echo-group
@@ -122,8 +124,7 @@ class ThirdPartyPluginIT
     {
         Path work = Distribution.newWorkDirectory("broken-plugin");
         Path plugins = copyOfShippedPlugins(work);
-        Path noClasses = Files.createDirectories(work.resolve("empty-classes"));
-        PluginJars.write(plugins.resolve("acme-broken-1.0.0.jar"), "acme-broken", "com.acme.DoesNotExist", noClasses);
+        PluginJarBuilder.plugin("acme-broken", "com.acme.DoesNotExist").writeTo(plugins.resolve("acme-broken-1.0.0.jar"));
 
         try (JunctionProcess gateway = JunctionProcess.builder(Distribution.home())
                 .plugins(plugins)

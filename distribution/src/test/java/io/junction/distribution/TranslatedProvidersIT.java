@@ -113,55 +113,18 @@ class TranslatedProvidersIT
         providers.start();
         String base = "http://127.0.0.1:" + providers.port();
         Path work = Distribution.newWorkDirectory("translated-providers");
-        Path config = Files.writeString(work.resolve("config.yaml"), """
-                model_list:
-                  - model_name: %1$s
-                    litellm_params:
-                      model: anthropic/%2$s
-                      api_base: %3$s
-                      api_key: %4$s
-                  - model_name: %5$s
-                    litellm_params:
-                      model: anthropic/%6$s
-                      api_base: %3$s
-                      api_key: %4$s
-                  - model_name: %7$s
-                    litellm_params:
-                      model: gemini/%8$s
-                      api_base: %3$s
-                      api_key: %9$s
-                  - model_name: %10$s
-                    litellm_params:
-                      model: gemini/%11$s
-                      api_base: %3$s
-                      api_key: %9$s
-                  - model_name: %12$s
-                    litellm_params:
-                      model: bedrock/%13$s
-                      api_base: %3$s
-                      aws_region_name: %14$s
-                      aws_access_key_id: %15$s
-                      aws_secret_access_key: %16$s
-                  - model_name: %17$s
-                    litellm_params:
-                      model: bedrock/amazon.nova-lite-v1:0
-                      api_base: %3$s
-                      aws_region_name: %14$s
-                      aws_access_key_id: %15$s
-                      aws_secret_access_key: %16$s
-                  - model_name: %18$s
-                    litellm_params:
-                      model: bedrock/amazon.titan-embed-text-v2:0
-                      api_base: %3$s
-                      aws_region_name: %14$s
-                      aws_access_key_id: %15$s
-                      aws_secret_access_key: %16$s
-                general_settings:
-                  master_key: %19$s
-                """.formatted(ANTHROPIC_GROUP, ANTHROPIC_MODEL, base, ANTHROPIC_KEY, ANTHROPIC_LIMITED_GROUP, ANTHROPIC_LIMITED_MODEL,
-                GEMINI_GROUP, GEMINI_MODEL, GEMINI_KEY, GEMINI_EMBEDDING_GROUP, GEMINI_EMBEDDING_MODEL,
-                BEDROCK_GROUP, BEDROCK_MODEL, AWS_REGION, AWS_ACCESS_KEY, AWS_SECRET_KEY, BEDROCK_SMALL_GROUP, BEDROCK_EMBEDDING_GROUP,
-                MASTER_KEY));
+        String anthropicKey = "api_key: " + ANTHROPIC_KEY;
+        String geminiKey = "api_key: " + GEMINI_KEY;
+        String[] awsCredentials = {"aws_region_name: " + AWS_REGION, "aws_access_key_id: " + AWS_ACCESS_KEY, "aws_secret_access_key: " + AWS_SECRET_KEY};
+        Path config = Files.writeString(work.resolve("config.yaml"), "model_list:\n"
+                + deployment(ANTHROPIC_GROUP, "anthropic/" + ANTHROPIC_MODEL, base, anthropicKey)
+                + deployment(ANTHROPIC_LIMITED_GROUP, "anthropic/" + ANTHROPIC_LIMITED_MODEL, base, anthropicKey)
+                + deployment(GEMINI_GROUP, "gemini/" + GEMINI_MODEL, base, geminiKey)
+                + deployment(GEMINI_EMBEDDING_GROUP, "gemini/" + GEMINI_EMBEDDING_MODEL, base, geminiKey)
+                + deployment(BEDROCK_GROUP, "bedrock/" + BEDROCK_MODEL, base, awsCredentials)
+                + deployment(BEDROCK_SMALL_GROUP, "bedrock/amazon.nova-lite-v1:0", base, awsCredentials)
+                + deployment(BEDROCK_EMBEDDING_GROUP, "bedrock/amazon.titan-embed-text-v2:0", base, awsCredentials)
+                + "general_settings:\n  master_key: " + MASTER_KEY + "\n");
 
         gateway = JunctionProcess.builder(Distribution.home())
                 .config(config)
@@ -172,6 +135,20 @@ class TranslatedProvidersIT
                 .apiKey(MASTER_KEY)
                 .maxRetries(0)
                 .build();
+    }
+
+    /** One {@code model_list} entry served by the fake providers at {@code base}, with its credential settings. */
+    private static String deployment(String group, String model, String base, String... credentials)
+    {
+        StringBuilder entry = new StringBuilder()
+                .append("  - model_name: ").append(group).append('\n')
+                .append("    litellm_params:\n")
+                .append("      model: ").append(model).append('\n')
+                .append("      api_base: ").append(base).append('\n');
+        for (String credential : credentials) {
+            entry.append("      ").append(credential).append('\n');
+        }
+        return entry.toString();
     }
 
     @AfterAll

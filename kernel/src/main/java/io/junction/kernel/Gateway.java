@@ -112,7 +112,7 @@ public final class Gateway
             closeQuietly();
             throw new IllegalStateException("cannot start the HTTP server on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
-        log.info("Junction {} listening on http://{}:{} with {} model group(s)", Version.current(), settings.host(), port(), config.modelList().stream().map(ModelDeployment::modelName).distinct().count());
+        log.info("Junction {} listening on http://{}:{} with {} model group(s)", Version.current(), settings.host(), port(), router.groups().size());
     }
 
     public static Gateway start(GatewayConfig config, ServerSettings settings)

@@ -66,7 +66,7 @@ public final class ConfigLoader
         Map<String, Object> litellm = section(SettingsParser.LITELLM, document, resolver);
         Map<String, Object> general = section(SettingsParser.GENERAL, document, resolver);
 
-        RouterSettings routerSettings = SettingsParser.router(router, litellm, effectiveEnvironment);
+        RouterSettings routerSettings = RouterSettingsParser.parse(router, litellm, effectiveEnvironment);
         warnAboutUnknownFallbacks(routerSettings.fallbacks(), modelList, warnings);
         return new GatewayConfig(
                 modelList,

@@ -55,4 +55,11 @@ public record ModelDeployment(
         Objects.requireNonNull(inputCostPerToken, "inputCostPerToken is null");
         Objects.requireNonNull(outputCostPerToken, "outputCostPerToken is null");
     }
+
+    /** This deployment under another id: the model list renames a derived id that an earlier deployment already has. */
+    public ModelDeployment withId(String newId)
+    {
+        return newId.equals(id) ? this : new ModelDeployment(newId, modelName, provider, model, litellmParams, modelInfo, weight, rpm, tpm, timeout,
+                streamTimeout, inputCostPerToken, outputCostPerToken);
+    }
 }

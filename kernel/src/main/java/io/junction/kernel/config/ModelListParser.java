@@ -3,7 +3,6 @@ package io.junction.kernel.config;
 import io.junction.spi.ConfigException;
 import io.junction.spi.ConfigView;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,10 +89,8 @@ final class ModelListParser
         Map<String, Object> modelInfo = withoutNulls(ConfigValues.mapping(infoPath, entry.get("model_info"), "model_info: with id: my-deployment indented below it"));
         Optional<String> explicitId = explicitId(KeyPaths.child(infoPath, "id"), modelInfo.get("id"));
 
-        return new Entry(
-                path,
-                explicitId,
-                DeploymentIds.derive(modelName, writtenParams),
+        ModelDeployment deployment = new ModelDeployment(
+                explicitId.orElseGet(() -> DeploymentIds.derive(modelName, writtenParams)),
                 modelName,
                 provider,
                 upstreamModel,
@@ -106,6 +103,7 @@ final class ModelListParser
                 ConfigValues.positiveSeconds(KeyPaths.child(paramsPath, "stream_timeout"), params.get("stream_timeout"), "stream_timeout: 60 (seconds)"),
                 cost(paramsPath, params, infoPath, modelInfo, "input_cost_per_token"),
                 cost(paramsPath, params, infoPath, modelInfo, "output_cost_per_token"));
+        return new Entry(path, explicitId.isPresent(), deployment);
     }
 
     /** {@code litellm_params.rpm}, else {@code rpm} next to {@code litellm_params} (LiteLLM's router reads both). */
@@ -143,32 +141,35 @@ final class ModelListParser
     {
         Map<String, String> explicitOwners = new HashMap<>();
         for (Entry entry : entries) {
-            entry.explicitId().ifPresent(id -> {
+            if (entry.explicitId()) {
+                String id = entry.deployment().id();
                 String owner = explicitOwners.putIfAbsent(id, entry.path());
                 if (owner != null) {
                     throw new ConfigException(KeyPaths.child(entry.path(), "model_info.id"), "'" + id + "' is already the id of " + owner
                             + ". Fix: give every deployment its own model_info.id, or remove it to let Junction derive one.");
                 }
-            });
+            }
         }
         Map<String, String> owners = new HashMap<>(explicitOwners);
         List<ModelDeployment> deployments = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            String id = entry.explicitId().orElseGet(() -> unusedDerivedId(entry, owners));
-            owners.putIfAbsent(id, entry.path());
-            deployments.add(entry.toDeployment(id));
+            ModelDeployment deployment = entry.explicitId() ? entry.deployment() : entry.deployment().withId(unusedDerivedId(entry, owners));
+            owners.putIfAbsent(deployment.id(), entry.path());
+            deployments.add(deployment);
         }
         return deployments;
     }
 
+    /** The entry's derived id, or the first of id-2, id-3... that no earlier deployment has. */
     private String unusedDerivedId(Entry entry, Map<String, String> owners)
     {
-        String id = entry.derivedId();
+        String derivedId = entry.deployment().id();
+        String id = derivedId;
         for (int copy = 2; owners.containsKey(id); copy++) {
-            id = entry.derivedId() + "-" + copy;
+            id = derivedId + "-" + copy;
         }
-        if (!id.equals(entry.derivedId())) {
-            warnings.add(entry.path() + " has the same model_name and litellm_params as " + owners.get(entry.derivedId())
+        if (!id.equals(derivedId)) {
+            warnings.add(entry.path() + " has the same model_name and litellm_params as " + owners.get(derivedId)
                     + "; it is kept as a separate deployment with id " + id);
         }
         return id;
@@ -185,27 +186,9 @@ final class ModelListParser
         return copy;
     }
 
-    private record Entry(
-            String path,
-            Optional<String> explicitId,
-            String derivedId,
-            String modelName,
-            String provider,
-            String model,
-            ConfigView litellmParams,
-            Map<String, Object> modelInfo,
-            OptionalDouble weight,
-            OptionalLong rpm,
-            OptionalLong tpm,
-            Optional<Duration> timeout,
-            Optional<Duration> streamTimeout,
-            OptionalDouble inputCostPerToken,
-            OptionalDouble outputCostPerToken)
-    {
-        ModelDeployment toDeployment(String id)
-        {
-            return new ModelDeployment(id, modelName, provider, model, litellmParams, modelInfo, weight, rpm, tpm, timeout, streamTimeout,
-                    inputCostPerToken, outputCostPerToken);
-        }
-    }
+    /**
+     * @param explicitId whether the deployment's id is its {@code model_info.id}; otherwise it is derived, and renamed
+     *        when an earlier deployment has it already
+     */
+    private record Entry(String path, boolean explicitId, ModelDeployment deployment) {}
 }

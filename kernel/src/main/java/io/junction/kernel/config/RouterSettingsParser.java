@@ -5,8 +5,10 @@ import io.junction.spi.ConfigView;
 import io.junction.spi.Secret;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -50,10 +52,7 @@ final class RouterSettingsParser
         if (strategy.isPresent() && strategy.get().isBlank()) {
             throw ConfigValues.missing(strategyPath, strategy.get(), "routing_strategy: simple-shuffle, or remove the line for the default");
         }
-        OptionalLong retries = count("num_retries", ROUTER, router, "retries", "num_retries: 2");
-        if (retries.isEmpty()) {
-            retries = count("num_retries", LITELLM, litellm, "retries", "num_retries: 2");
-        }
+        OptionalLong retries = routerOrLitellmCount("num_retries", "retries", "num_retries: 2");
         return new RouterSettings(
                 strategy.map(String::trim).orElse(RouterSettings.DEFAULT_ROUTING_STRATEGY),
                 (int) retries.orElse(0),
@@ -85,10 +84,7 @@ final class RouterSettingsParser
 
     private CooldownSettings cooldownSettings()
     {
-        OptionalLong allowedFails = count("allowed_fails", ROUTER, router, "failures", "allowed_fails: 3");
-        if (allowedFails.isEmpty()) {
-            allowedFails = count("allowed_fails", LITELLM, litellm, "failures", "allowed_fails: 3");
-        }
+        OptionalLong allowedFails = routerOrLitellmCount("allowed_fails", "failures", "allowed_fails: 3");
         String timePath = KeyPaths.child(ROUTER, "cooldown_time");
         Optional<Duration> cooldownTime = ConfigValues.positiveSeconds(timePath, router.get("cooldown_time"), "cooldown_time: 5 (seconds)");
         if (cooldownTime.isPresent() && cooldownTime.get().toSeconds() > MAX_COOLDOWN_SECONDS) {
@@ -106,10 +102,8 @@ final class RouterSettingsParser
         Map<String, List<String>> generic = fallbackMap("fallbacks", example).orElse(Map.of());
         Optional<Map<String, List<String>>> contextWindow = fallbackMap("context_window_fallbacks", example);
         Optional<Map<String, List<String>>> contentPolicy = fallbackMap("content_policy_fallbacks", example);
-        String defaultsSection = router.containsKey("default_fallbacks") ? ROUTER : LITELLM;
-        Map<String, Object> defaultsValues = defaultsSection.equals(ROUTER) ? router : litellm;
-        List<String> defaults = ConfigValues.names(KeyPaths.child(defaultsSection, "default_fallbacks"), defaultsValues.get("default_fallbacks"),
-                "default_fallbacks: [\"claude-sonnet\"]");
+        Setting defaultsSetting = routerOrLitellm("default_fallbacks");
+        List<String> defaults = ConfigValues.names(defaultsSetting.path(), defaultsSetting.value(), "default_fallbacks: [\"claude-sonnet\"]");
         OptionalLong maxFallbacks = count("max_fallbacks", ROUTER, router, "fallbacks", "max_fallbacks: 5");
         return new FallbackSettings(generic, contextWindow, contentPolicy, defaults, (int) maxFallbacks.orElse(FallbackSettings.DEFAULT_MAX_FALLBACKS));
     }
@@ -117,9 +111,9 @@ final class RouterSettingsParser
     /** A LiteLLM fallback list: {@code [{"group": ["fallback", ...]}, ...]}; a single name stands for a list of one. */
     private Optional<Map<String, List<String>>> fallbackMap(String key, String example)
     {
-        String section = router.containsKey(key) ? ROUTER : LITELLM;
-        Object value = (section.equals(ROUTER) ? router : litellm).get(key);
-        String path = KeyPaths.child(section, key);
+        Setting setting = routerOrLitellm(key);
+        Object value = setting.value();
+        String path = setting.path();
         if (value == null) {
             return Optional.empty();
         }
@@ -133,7 +127,7 @@ final class RouterSettingsParser
             entry.forEach((group, targets) -> {
                 List<String> names = ConfigValues.names(KeyPaths.child(entryPath, group), targets, key + ": " + example);
                 map.merge(group, names, (first, more) -> {
-                    List<String> merged = new java.util.ArrayList<>(first);
+                    List<String> merged = new ArrayList<>(first);
                     merged.addAll(more);
                     return merged;
                 });
@@ -175,7 +169,7 @@ final class RouterSettingsParser
             return Optional.empty();
         }
         if (url.isPresent()) {
-            String scheme = url.get().reveal().toLowerCase(java.util.Locale.ROOT);
+            String scheme = url.get().reveal().toLowerCase(Locale.ROOT);
             if (!scheme.startsWith("redis://") && !scheme.startsWith("rediss://")) {
                 // the value itself is never shown: it may hold the password
                 throw new ConfigException(written ? KeyPaths.child(ROUTER, "redis_url") : "the environment variable REDIS_URL",
@@ -244,6 +238,20 @@ final class RouterSettingsParser
         return Optional.of(Duration.ofNanos(Math.round(seconds.getAsDouble() * 1_000_000_000d)));
     }
 
+    /** A key LiteLLM reads in either section: router_settings' when it has the key, else litellm_settings'. */
+    private Setting routerOrLitellm(String key)
+    {
+        return router.containsKey(key) ? new Setting(KeyPaths.child(ROUTER, key), router.get(key))
+                : new Setting(KeyPaths.child(LITELLM, key), litellm.get(key));
+    }
+
+    /** A count LiteLLM reads in either section: router_settings' when it sets one, else litellm_settings'. */
+    private OptionalLong routerOrLitellmCount(String key, String what, String example)
+    {
+        OptionalLong count = count(key, ROUTER, router, what, example);
+        return count.isPresent() ? count : count(key, LITELLM, litellm, what, example);
+    }
+
     private static OptionalLong count(String key, String section, Map<String, Object> values, String what, String example)
     {
         String path = KeyPaths.child(section, key);
@@ -253,4 +261,7 @@ final class RouterSettingsParser
         }
         return count;
     }
+
+    /** A value as written, with its key path for messages. */
+    private record Setting(String path, Object value) {}
 }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads {@code router_settings}, {@code litellm_settings} and {@code general_settings} (already resolved) into
- * their records, with LiteLLM's defaults.
+ * Reads {@code litellm_settings} and {@code general_settings} (already resolved) into their records, with LiteLLM's
+ * defaults; {@link RouterSettingsParser} reads {@code router_settings}.
  */
 final class SettingsParser
 {
@@ -24,11 +24,6 @@ final class SettingsParser
     private static final double BYTES_PER_MB = 1024d * 1024d;
 
     private SettingsParser() {}
-
-    static RouterSettings router(Map<String, Object> router, Map<String, Object> litellm, Map<String, String> environment)
-    {
-        return RouterSettingsParser.parse(router, litellm, environment);
-    }
 
     static LitellmSettings litellm(Map<String, Object> litellm)
     {

@@ -1,5 +1,6 @@
 package io.junction.kernel.http;
 
+import io.junction.kernel.router.RouteTrace;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.callback.RequestLogEvent;
 import io.junction.spi.provider.Endpoint;
@@ -31,10 +32,8 @@ final class CallRecord
     int status;
     ErrorKind error;
     String errorMessage;
-    int attempts;
-    /** Attempts that repeated a model group's attempt, and fallback groups tried, for LiteLLM's headers. */
-    int retries;
-    int fallbacks;
+    /** What the router tried, once the request reached it; its counts go to the headers and the log event. */
+    RouteTrace trace;
     long upstreamWaitNanos;
 
     CallRecord(String callId, Endpoint endpoint, Instant startTime, long startNanos, Optional<String> caller)
@@ -51,6 +50,23 @@ final class CallRecord
         status = gatewayError.status();
         error = gatewayError.kind();
         errorMessage = gatewayError.getMessage();
+    }
+
+    int attempts()
+    {
+        return trace == null ? 0 : trace.attempts();
+    }
+
+    /** Attempts that repeated a model group's attempt, for LiteLLM's headers. */
+    int retries()
+    {
+        return trace == null ? 0 : trace.retries();
+    }
+
+    /** Fallback groups tried, for LiteLLM's headers. */
+    int fallbacks()
+    {
+        return trace == null ? 0 : trace.fallbacks();
     }
 
     /** The gateway's own time so far: everything except the time spent waiting on upstreams. */
@@ -81,6 +97,6 @@ final class CallRecord
                 status,
                 Optional.ofNullable(error),
                 Optional.ofNullable(errorMessage),
-                attempts);
+                attempts());
     }
 }

@@ -92,12 +92,10 @@ final class InferenceHandler
         }
 
         RouteTrace trace = new RouteTrace(group.name());
+        call.trace = trace;
         try {
             router.route(group, call.endpoint, stream, scanned.estimatedPromptTokens(), trace, (servingGroup, reservation) -> {
                 DeploymentRuntime deployment = reservation.deployment();
-                call.attempts = trace.attempts();
-                call.retries = trace.retries();
-                call.fallbacks = trace.fallbacks();
                 // as LiteLLM: the group that answered, which is a fallback's when the request fell back
                 call.modelGroup = servingGroup.name();
                 call.deploymentId = deployment.id();
@@ -109,9 +107,6 @@ final class InferenceHandler
             });
         }
         catch (ProviderException e) {
-            call.attempts = trace.attempts();
-            call.retries = trace.retries();
-            call.fallbacks = trace.fallbacks();
             ResponseHeaders.routing(response.getHeaders(), call);
             throw GatewayError.from(e);
         }

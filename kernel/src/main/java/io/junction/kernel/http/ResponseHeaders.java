@@ -52,9 +52,9 @@ final class ResponseHeaders
     static void routing(HttpFields.Mutable headers, CallRecord call)
     {
         headers.put(LITELLM_MODEL_GROUP, call.modelGroup);
-        headers.put(ATTEMPTS, Integer.toString(call.attempts));
-        headers.put(LITELLM_ATTEMPTED_RETRIES, Integer.toString(call.retries));
-        headers.put(LITELLM_ATTEMPTED_FALLBACKS, Integer.toString(call.fallbacks));
+        headers.put(ATTEMPTS, Integer.toString(call.attempts()));
+        headers.put(LITELLM_ATTEMPTED_RETRIES, Integer.toString(call.retries()));
+        headers.put(LITELLM_ATTEMPTED_FALLBACKS, Integer.toString(call.fallbacks()));
     }
 
     static void provider(HttpFields.Mutable headers, Map<String, String> providerHeaders)
@@ -64,8 +64,9 @@ final class ResponseHeaders
 
     static String milliseconds(long nanos)
     {
-        // three decimals: overhead is measured in microseconds
+        // three decimals (overhead is measured in microseconds), padded by hand: String.format parses its pattern per call
         long micros = nanos / 1_000;
-        return (micros / 1_000) + "." + String.format(Locale.ROOT, "%03d", micros % 1_000);
+        long fraction = micros % 1_000;
+        return (micros / 1_000) + (fraction < 10 ? ".00" : fraction < 100 ? ".0" : ".") + fraction;
     }
 }

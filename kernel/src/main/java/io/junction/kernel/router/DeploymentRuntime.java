@@ -199,16 +199,22 @@ public final class DeploymentRuntime
     public void attemptFinished(long startMinute, int estimatedPromptTokens, long actualTokens)
     {
         inFlight.decrementAndGet();
-        long minute = currentMinute();
+        if (actualTokens >= 0) {
+            long minute = currentMinute();
+            tokens.add(tokenSettlement(startMinute, estimatedPromptTokens, actualTokens, minute), minute);
+        }
+    }
+
+    /**
+     * What settling a reservation adds to the token count of {@code minute}: the real count less the estimate, or the
+     * whole real count when the reservation was made in an earlier minute; nothing when the real count is unknown (-1).
+     */
+    static long tokenSettlement(long startMinute, int estimatedPromptTokens, long actualTokens, long minute)
+    {
         if (actualTokens < 0) {
-            return;
+            return 0;
         }
-        if (minute == startMinute) {
-            tokens.add(actualTokens - estimatedPromptTokens, minute);
-        }
-        else {
-            tokens.add(actualTokens, minute);
-        }
+        return minute == startMinute ? actualTokens - estimatedPromptTokens : actualTokens;
     }
 
     /** Counts an attempt's health outcome in this instance's current minute. */

@@ -176,13 +176,10 @@ public final class FleetState
         }
         long minute = deployment.currentMinute();
         long requests = reservation.fleetCounted() ? 0 : 1;
-        long tokens;
-        if (reservation.fleetCounted()) {
-            tokens = actualTokens < 0 ? 0 : minute == reservation.minute() ? actualTokens - reservation.estimatedTokens() : actualTokens;
-        }
-        else {
-            tokens = actualTokens < 0 ? reservation.estimatedTokens() : actualTokens;
-        }
+        // a reservation the store never counted is recorded whole: the estimate when the real count is unknown
+        long tokens = reservation.fleetCounted()
+                ? DeploymentRuntime.tokenSettlement(reservation.minute(), reservation.estimatedTokens(), actualTokens, minute)
+                : actualTokens < 0 ? reservation.estimatedTokens() : actualTokens;
         long successes = health == AttemptHealth.SUCCESS ? 1 : 0;
         long failures = health == AttemptHealth.FAILURE ? 1 : 0;
         store.record(deployment.group(), deployment.id(), minute, requests, tokens, successes, failures).whenComplete((figures, error) -> {

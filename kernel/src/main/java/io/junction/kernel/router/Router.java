@@ -78,11 +78,6 @@ public final class Router
         return groups.values();
     }
 
-    public int numRetries()
-    {
-        return settings.numRetries();
-    }
-
     public RouterCounters counters()
     {
         return counters;
@@ -144,8 +139,9 @@ public final class Router
         strategy.onOutcome(new AttemptOutcome(deployment.id(), deployment.group(), end.error(), end.latency(), end.timeToFirstToken(),
                 promptTokens, completionTokens, end.stream()));
         AttemptHealth health = AttemptHealth.of(end.error());
-        ModelGroup group = groups.get(deployment.group());
         fleet.finish(reservation, end.usage().known() ? promptTokens + completionTokens : -1, health, counts -> {
+            // looked up only after a failure: most attempts succeed
+            ModelGroup group = groups.get(deployment.group());
             if (group != null) {
                 cooldowns.afterFailure(group, deployment, end.error(), end.retryAfter(), counts);
             }
@@ -167,8 +163,9 @@ public final class Router
         if (numRetries > 0) {
             budget.deposit();
         }
-        Set<String> tried = new HashSet<>(4);
-        Set<String> full = new HashSet<>(2);
+        // most requests succeed at once: these sets are made on the first failure or full deployment only
+        Set<DeploymentRuntime> tried = Set.of();
+        Set<DeploymentRuntime> full = Set.of();
         ProviderException last = null;
         int retries = 0;
         while (true) {
@@ -200,7 +197,7 @@ public final class Router
                 }
                 reservation = fleet.reserve(selection.deployment(), tokens);
                 if (reservation == null) {
-                    full.add(selection.deployment().id());
+                    full = with(full, selection.deployment());
                     counters.limitRejections.increment();
                 }
             }
@@ -211,7 +208,7 @@ public final class Router
             }
             catch (ProviderException e) {
                 last = e;
-                tried.add(reservation.deployment().id());
+                tried = with(tried, reservation.deployment());
             }
         }
     }
@@ -220,10 +217,9 @@ public final class Router
      * The deployment for the next attempt: among those that serve the request, are not cooling down, fit the prompt
      * (with pre-call checks) and have headroom as far as known, preferring those not tried yet; the strategy picks.
      */
-    private Selection select(ModelGroup group, RouteRequest request, Set<String> tried, Set<String> full)
+    private Selection select(ModelGroup group, RouteRequest request, Set<DeploymentRuntime> tried, Set<DeploymentRuntime> full)
     {
         long now = clock.millis();
-        int tokens = request.estimatedPromptTokens();
         List<DeploymentRuntime> fresh = new ArrayList<>(group.deployments().size());
         List<DeploymentRuntime> triedBefore = null;
         boolean anyServes = false;
@@ -232,31 +228,24 @@ public final class Router
         long earliestCooldownEnd = Long.MAX_VALUE;
         boolean atLimit = false;
         for (DeploymentRuntime deployment : group.deployments()) {
-            if (!deployment.serves(request.endpoint(), request.stream())) {
-                continue;
-            }
-            anyServes = true;
-            if (settings.preCallChecks() && !deployment.fitsContext(tokens)) {
-                largestWindow = Math.max(largestWindow, deployment.maxInputTokens().orElse(0));
-                continue;
-            }
-            anyFits = true;
-            if (deployment.coolingDown(now)) {
-                earliestCooldownEnd = Math.min(earliestCooldownEnd, deployment.cooldownUntil());
-                continue;
-            }
-            if (full.contains(deployment.id()) || !deployment.hasHeadroom(tokens)) {
-                atLimit = true;
-                continue;
-            }
-            if (tried.contains(deployment.id())) {
-                if (triedBefore == null) {
-                    triedBefore = new ArrayList<>(2);
+            Standing standing = standing(deployment, request, now, tried, full);
+            anyServes |= standing != Standing.UNSUPPORTED;
+            anyFits |= standing != Standing.UNSUPPORTED && standing != Standing.TOO_SMALL;
+            switch (standing) {
+                case UNSUPPORTED -> {
+                    // only anyServes notes it
                 }
-                triedBefore.add(deployment);
-                continue;
+                case TOO_SMALL -> largestWindow = Math.max(largestWindow, deployment.maxInputTokens().orElse(0));
+                case COOLING_DOWN -> earliestCooldownEnd = Math.min(earliestCooldownEnd, deployment.cooldownUntil());
+                case AT_LIMIT -> atLimit = true;
+                case TRIED -> {
+                    if (triedBefore == null) {
+                        triedBefore = new ArrayList<>(2);
+                    }
+                    triedBefore.add(deployment);
+                }
+                case FRESH -> fresh.add(deployment);
             }
-            fresh.add(deployment);
         }
         // a deployment this request failed on is chosen again only when no other is left
         List<DeploymentRuntime> eligible = fresh.isEmpty() && triedBefore != null ? triedBefore : fresh;
@@ -266,7 +255,7 @@ public final class Router
             }
             if (!anyFits) {
                 counters.contextWindowRejections.increment();
-                return Selection.failed(contextWindowExceeded(group, tokens, largestWindow));
+                return Selection.failed(contextWindowExceeded(group, request.estimatedPromptTokens(), largestWindow));
             }
             return Selection.failed(noDeploymentAvailable(group, now, earliestCooldownEnd, atLimit));
         }
@@ -286,13 +275,12 @@ public final class Router
      * @return how long to wait before the retry: zero when another healthy deployment is left, else the backoff; null
      *         when the upstream asked for longer than {@code max_retry_delay}
      */
-    private Duration waitBeforeRetry(ModelGroup group, RouteRequest request, Set<String> tried, Set<String> full, ProviderException last, int retryNumber)
+    private Duration waitBeforeRetry(ModelGroup group, RouteRequest request, Set<DeploymentRuntime> tried, Set<DeploymentRuntime> full,
+            ProviderException last, int retryNumber)
     {
         long now = clock.millis();
         for (DeploymentRuntime deployment : group.deployments()) {
-            if (!tried.contains(deployment.id()) && !full.contains(deployment.id()) && deployment.serves(request.endpoint(), request.stream())
-                    && !deployment.coolingDown(now) && (!settings.preCallChecks() || deployment.fitsContext(request.estimatedPromptTokens()))
-                    && deployment.hasHeadroom(request.estimatedPromptTokens())) {
+            if (standing(deployment, request, now, tried, full) == Standing.FRESH) {
                 return Duration.ZERO;
             }
         }
@@ -301,6 +289,33 @@ public final class Router
         Duration wait = Backoff.delay(retryNumber, last.retryAfter(), minimum, cap, random);
         Duration longest = cap.compareTo(minimum) >= 0 ? cap : minimum;
         return wait.compareTo(longest) > 0 ? null : wait;
+    }
+
+    /** Where a deployment stands for the request's next attempt: the first check it fails, else whether it was tried. */
+    private Standing standing(DeploymentRuntime deployment, RouteRequest request, long now, Set<DeploymentRuntime> tried,
+            Set<DeploymentRuntime> full)
+    {
+        if (!deployment.serves(request.endpoint(), request.stream())) {
+            return Standing.UNSUPPORTED;
+        }
+        if (settings.preCallChecks() && !deployment.fitsContext(request.estimatedPromptTokens())) {
+            return Standing.TOO_SMALL;
+        }
+        if (deployment.coolingDown(now)) {
+            return Standing.COOLING_DOWN;
+        }
+        if (full.contains(deployment) || !deployment.hasHeadroom(request.estimatedPromptTokens())) {
+            return Standing.AT_LIMIT;
+        }
+        return tried.contains(deployment) ? Standing.TRIED : Standing.FRESH;
+    }
+
+    /** The set with one more deployment: made on the first addition, the empty {@code Set.of()} standing in until then. */
+    private static Set<DeploymentRuntime> with(Set<DeploymentRuntime> set, DeploymentRuntime deployment)
+    {
+        Set<DeploymentRuntime> grown = set.isEmpty() ? new HashSet<>(4) : set;
+        grown.add(deployment);
+        return grown;
     }
 
     private boolean sleep(Duration wait)
@@ -351,6 +366,16 @@ public final class Router
         return new ProviderException(ErrorKind.RATE_LIMITED, "No deployments available for selected model, Try again in " + seconds
                 + " seconds. Passed model=" + group.name() + ". pre-call-checks=" + (settings.preCallChecks() ? "True" : "False")
                 + ", cooldown_list=" + cooling, 0, "rate_limit_exceeded", null, Duration.ofSeconds(seconds), Map.of(), null);
+    }
+
+    private enum Standing
+    {
+        UNSUPPORTED,
+        TOO_SMALL,
+        COOLING_DOWN,
+        AT_LIMIT,
+        TRIED,
+        FRESH
     }
 
     private record Selection(DeploymentRuntime deployment, ProviderException failure)

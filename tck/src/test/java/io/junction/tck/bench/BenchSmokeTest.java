@@ -2,7 +2,8 @@ package io.junction.tck.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.tck.bench.report.JsonReport;
-import io.junction.tck.bench.testplugin.PluginJars;
+import io.junction.tck.bench.testplugin.ForwardingPlugin;
+import io.junction.tck.kit.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -33,7 +34,11 @@ class BenchSmokeTest
     void theOverheadScenarioRunsAndWritesWellFormedResults()
             throws Exception
     {
-        PluginJars.writeForwardingPlugin(plugins);
+        // the forwarding plugin's classes (ForwardingPlugin and its nested classes) from this module's test classes
+        String classPrefix = ForwardingPlugin.class.getName().replace('.', '/');
+        PluginJarBuilder.plugin("bench-forwarding", ForwardingPlugin.class.getName())
+                .classes(PluginJarBuilder.locationOf(ForwardingPlugin.class), entry -> entry.startsWith(classPrefix))
+                .writeTo(plugins.resolve("bench-forwarding.jar"));
         StringWriter stdout = new StringWriter();
         StringWriter stderr = new StringWriter();
         int exit = new CommandLine(new BenchCommand()).setOut(new PrintWriter(stdout)).setErr(new PrintWriter(stderr)).execute(

@@ -1,7 +1,9 @@
 package io.junction.tck.validate;
 
+import io.junction.spi.JunctionPlugin;
 import io.junction.tck.KitResults;
 import io.junction.tck.TckMain;
+import io.junction.tck.kit.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.engine.TestExecutionResult;
@@ -14,7 +16,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,6 +35,8 @@ class ExamplePluginValidationTest
     private static final String EXAMPLE_PLUGIN_CLASS = "com.example.routing.CheapestHealthyPlugin";
     // a routing strategy that picks a deployment of its own: see its source
     private static final Path STRANGER = Path.of("src", "test", "plugins", "always-the-spare");
+    // all a third-party plugin compiles against
+    private static final Path SPI = PluginJarBuilder.locationOf(JunctionPlugin.class);
 
     @TempDir
     Path work;
@@ -58,9 +64,11 @@ class ExamplePluginValidationTest
     void theExamplesOwnTestExtendsTheRoutingKitAndPasses()
             throws Exception
     {
-        String classpath = PluginJars.spiClasspath() + File.pathSeparator + System.getProperty("java.class.path");
-        Path classes = PluginJars.compile(EXAMPLE.resolve("src/main/java"), PluginJars.spiClasspath().toString(), work.resolve("classes"));
-        Path testClasses = PluginJars.compile(EXAMPLE.resolve("src/test/java"), classes + File.pathSeparator + classpath, work.resolve("test-classes"));
+        Path classes = PluginJarBuilder.compile(EXAMPLE.resolve("src/main/java"), List.of(SPI), work.resolve("classes"));
+        // the example's test compiles against its classes, the SPI and the kit (this test's own class path)
+        List<Path> testClasspath = Stream.concat(Stream.of(classes, SPI), Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of))
+                .toList();
+        Path testClasses = PluginJarBuilder.compile(EXAMPLE.resolve("src/test/java"), testClasspath, work.resolve("test-classes"));
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL(), testClasses.toUri().toURL()}, getClass().getClassLoader())) {
             KitResults results = KitResults.run(loader.loadClass("com.example.routing.PreferCheapestHealthyContractTest"));
@@ -75,8 +83,9 @@ class ExamplePluginValidationTest
     void aStrategyThatPicksAStrangerIsRejectedNamingR3()
             throws IOException
     {
-        Path classes = PluginJars.compile(STRANGER, PluginJars.spiClasspath().toString(), work.resolve("stranger-classes"));
-        Path jar = PluginJars.write(work.resolve("always-the-spare-1.0.0.jar"), "always-the-spare", "com.example.broken.StrangerPlugin", classes);
+        Path classes = PluginJarBuilder.compile(STRANGER, List.of(SPI), work.resolve("stranger-classes"));
+        Path jar = PluginJarBuilder.plugin("always-the-spare", "com.example.broken.StrangerPlugin").classes(classes)
+                .writeTo(work.resolve("always-the-spare-1.0.0.jar"));
 
         Run run = validate(jar.toString());
 
@@ -91,8 +100,7 @@ class ExamplePluginValidationTest
     void aJarThatIsNotAPluginIsReportedWithTheHostsReason()
             throws IOException
     {
-        Path classes = Files.createDirectories(work.resolve("no-classes"));
-        Path jar = PluginJars.write(work.resolve("missing-class-1.0.0.jar"), "missing-class", "com.example.DoesNotExist", classes);
+        Path jar = PluginJarBuilder.plugin("missing-class", "com.example.DoesNotExist").writeTo(work.resolve("missing-class-1.0.0.jar"));
 
         Run run = validate(jar.toString());
 
@@ -126,8 +134,9 @@ class ExamplePluginValidationTest
     private Path exampleJar()
             throws IOException
     {
-        Path classes = PluginJars.compile(EXAMPLE.resolve("src/main/java"), PluginJars.spiClasspath().toString(), work.resolve("example-classes"));
-        return PluginJars.write(work.resolve("prefer-cheapest-healthy-1.0.0.jar").toAbsolutePath(), "prefer-cheapest-healthy", EXAMPLE_PLUGIN_CLASS, classes);
+        Path classes = PluginJarBuilder.compile(EXAMPLE.resolve("src/main/java"), List.of(SPI), work.resolve("example-classes"));
+        return PluginJarBuilder.plugin("prefer-cheapest-healthy", EXAMPLE_PLUGIN_CLASS).classes(classes)
+                .writeTo(work.resolve("prefer-cheapest-healthy-1.0.0.jar").toAbsolutePath());
     }
 
     private record Run(int exitCode, String output) {}

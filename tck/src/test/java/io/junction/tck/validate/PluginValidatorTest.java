@@ -1,21 +1,21 @@
 package io.junction.tck.validate;
 
 import io.junction.spi.ConfigView;
+import io.junction.spi.JunctionPlugin;
 import io.junction.spi.routing.RoutingContext;
 import io.junction.spi.routing.RoutingStrategy;
 import io.junction.spi.routing.RoutingStrategyFactory;
 import io.junction.tck.cache.ReferenceCachePlugin;
 import io.junction.tck.callback.ReferenceCallbackPlugin;
+import io.junction.tck.kit.PluginJarBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -109,9 +109,9 @@ class PluginValidatorTest
         jarOfTestClasses(plugins.resolve("tck-recorder-1.0.0.jar"), "tck-recorder", ReferenceCallbackPlugin.class.getName(),
                 "io/junction/tck/callback/ReferenceCallback");
         Path sources = work.resolve("provider-src");
-        PluginJars.source(sources, "com.example.provider.ForwardingPlugin", HTTP_PROVIDER);
-        PluginJars.write(plugins.resolve("forwarding-1.0.0.jar"), "forwarding", "com.example.provider.ForwardingPlugin",
-                PluginJars.compile(sources, PluginJars.spiClasspath().toString(), work.resolve("provider-classes")));
+        PluginJarBuilder.writeSource(sources, "com.example.provider.ForwardingPlugin", HTTP_PROVIDER);
+        Path classes = PluginJarBuilder.compile(sources, List.of(PluginJarBuilder.locationOf(JunctionPlugin.class)), work.resolve("provider-classes"));
+        PluginJarBuilder.plugin("forwarding", "com.example.provider.ForwardingPlugin").classes(classes).writeTo(plugins.resolve("forwarding-1.0.0.jar"));
 
         ValidationReport report = new PluginValidator(List.of(), Map.of()).validate(plugins);
 
@@ -177,28 +177,12 @@ class PluginValidatorTest
     }
 
     /** A plugin jar of this module's own test classes: those whose path starts with {@code prefix}, and the entry class. */
-    private Path jarOfTestClasses(Path jar, String pluginId, String pluginClass, String prefix)
+    private static Path jarOfTestClasses(Path jar, String pluginId, String pluginClass, String prefix)
             throws IOException
     {
-        Path testClasses;
-        try {
-            testClasses = Path.of(PluginValidatorTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        }
-        catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-        Path staged = Files.createDirectories(work.resolve("staged-" + pluginId));
-        String entryPath = pluginClass.replace('.', '/');
-        try (Stream<Path> files = Files.walk(testClasses)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String relative = testClasses.relativize(file).toString().replace('\\', '/');
-                if (relative.startsWith(prefix) || relative.startsWith(entryPath.replaceAll("\\$.*", ""))) {
-                    Path target = staged.resolve(relative);
-                    Files.createDirectories(target.getParent());
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return PluginJars.write(jar, pluginId, pluginClass, staged);
+        String entryPath = pluginClass.replace('.', '/').replaceAll("\\$.*", "");
+        return PluginJarBuilder.plugin(pluginId, pluginClass)
+                .classes(PluginJarBuilder.locationOf(PluginValidatorTest.class), entry -> entry.startsWith(prefix) || entry.startsWith(entryPath))
+                .writeTo(jar);
     }
 }

@@ -1,5 +1,8 @@
 package io.junction.kernel.router.shared;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 /**
  * The key layout. Every key of a model group carries the group in a hash tag ({@code {...}}), so that on Redis
  * Cluster all of them live in one slot and a script may touch them together (the cooldown guard reads the whole
@@ -18,6 +21,8 @@ final class RedisKeys
     static final long WINDOW_TTL_SECONDS = 120;
 
     private final String prefix;
+    // PREFIX:{GROUP} of each group, escaped once: the groups are the config's few, and every request needs one
+    private final Map<String, String> groupKeys = new ConcurrentHashMap<>();
 
     RedisKeys(String prefix)
     {
@@ -26,17 +31,23 @@ final class RedisKeys
 
     String window(String group, long minute)
     {
-        return prefix + ":{" + tag(group) + "}:w:" + minute;
+        return groupKey(group) + ":w:" + minute;
     }
 
     String cooldowns(String group)
     {
-        return prefix + ":{" + tag(group) + "}:cooldown";
+        return groupKey(group) + ":cooldown";
     }
 
     String instances()
     {
         return prefix + ":{instances}";
+    }
+
+    private String groupKey(String group)
+    {
+        String key = groupKeys.get(group);
+        return key != null ? key : groupKeys.computeIfAbsent(group, name -> prefix + ":{" + tag(name) + "}");
     }
 
     static String tag(String group)

@@ -42,6 +42,7 @@ public final class RedisStore
     /** The longest any command may stay queued, whatever its caller waits: a hung Redis must not pile them up. */
     private static final Duration COMMAND_LIMIT = Duration.ofSeconds(1);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(1);
+    private static final String WINDOW_TTL_ARGUMENT = Long.toString(RedisKeys.WINDOW_TTL_SECONDS);
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -175,7 +176,7 @@ public final class RedisStore
     public CompletionStage<StoreReservation> reserve(String group, String deploymentId, long minute, long rpm, long tpm, long tokens)
     {
         return this.<List<Object>>run(RedisScripts.RESERVE, ScriptOutputType.MULTI, new String[] {keys.window(group, minute)},
-                deploymentId, Long.toString(rpm), Long.toString(tpm), Long.toString(tokens), Long.toString(RedisKeys.WINDOW_TTL_SECONDS))
+                deploymentId, Long.toString(rpm), Long.toString(tpm), Long.toString(tokens), WINDOW_TTL_ARGUMENT)
                 .thenApply(answer -> new StoreReservation(number(answer, 0) == 1, number(answer, 1), number(answer, 2)));
     }
 
@@ -185,7 +186,7 @@ public final class RedisStore
     {
         return this.<List<Object>>run(RedisScripts.RECORD, ScriptOutputType.MULTI, new String[] {keys.window(group, minute)},
                 deploymentId, Long.toString(requests), Long.toString(tokens), Long.toString(successes), Long.toString(failures),
-                Long.toString(RedisKeys.WINDOW_TTL_SECONDS))
+                WINDOW_TTL_ARGUMENT)
                 .thenApply(answer -> new DeploymentFigures(number(answer, 0), number(answer, 1), number(answer, 2), number(answer, 3), 0));
     }
 

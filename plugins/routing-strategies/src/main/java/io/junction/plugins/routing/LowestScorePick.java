@@ -33,8 +33,7 @@ public final class LowestScorePick
      * The candidate with {@link Headroom} whose score is lowest, a random one among those that tie; empty when none
      * has headroom.
      *
-     * @param score a candidate's score, lower is better; best a non-capturing lambda, so a selection allocates only
-     *        the pick
+     * @param score a candidate's score, lower is better
      */
     public static Optional<Candidate> amongThoseWithHeadroom(RouteRequest request, List<Candidate> candidates, RandomGenerator random,
             ToDoubleFunction<Candidate> score)

@@ -4,8 +4,6 @@ import io.junction.spi.ConfigView;
 import io.junction.spi.JunctionPlugin;
 import io.junction.spi.provider.Endpoint;
 import io.junction.spi.routing.Candidate;
-import io.junction.spi.routing.Deployment;
-import io.junction.spi.routing.DeploymentLoad;
 import io.junction.spi.routing.RouteRequest;
 import io.junction.spi.routing.RoutingContext;
 import io.junction.spi.routing.RoutingStrategy;
@@ -14,11 +12,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
+import static io.junction.plugins.routing.TestCandidates.idle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,8 +38,8 @@ class RoutingStrategiesPluginTest
     void strategyDrawsFromTheInjectedGenerator()
     {
         RoutingStrategyFactory factory = new RoutingStrategiesPlugin().routingStrategyFactories().getFirst();
-        List<Candidate> candidates = List.of(candidate("a"), candidate("b"), candidate("c"));
-        RouteRequest request = new RouteRequest("gpt-4o", Endpoint.CHAT_COMPLETIONS, true, 0);
+        List<Candidate> candidates = List.of(idle("a"), idle("b"), idle("c"));
+        RouteRequest request = new RouteRequest(TestCandidates.GROUP, Endpoint.CHAT_COMPLETIONS, true, 0);
 
         RoutingStrategy first = factory.create(ConfigView.empty("router_settings"), new RoutingContext(new SplittableRandom(9), InstantSource.system()));
         RoutingStrategy second = factory.create(ConfigView.empty("router_settings"), new RoutingContext(new SplittableRandom(9), InstantSource.system()));
@@ -54,12 +50,5 @@ class RoutingStrategiesPluginTest
             assertEquals(expected, first.select(request, candidates).orElseThrow().id());
             assertEquals(expected, second.select(request, candidates).orElseThrow().id());
         }
-    }
-
-    private static Candidate candidate(String id)
-    {
-        Deployment deployment = new Deployment(id, "gpt-4o", "openai", "gpt-4o", OptionalDouble.empty(), OptionalLong.empty(),
-                OptionalLong.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Map.of());
-        return new Candidate(deployment, DeploymentLoad.IDLE);
     }
 }

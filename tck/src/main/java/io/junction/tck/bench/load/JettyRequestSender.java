@@ -5,6 +5,8 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.EofException;
@@ -37,11 +39,14 @@ public final class JettyRequestSender
 {
     static final String OVERHEAD_HEADER = "x-junction-overhead-ms";
     private static final byte[] DONE = "data: [DONE]".getBytes(StandardCharsets.US_ASCII);
+    private static final int TAIL_BYTES = 32;
+    private static final long[] NO_GAPS = new long[0];
     private static final int QUEUE_LIMIT = 1_000_000;
 
     private final List<URI> targets;
     private final RequestBodies bodies;
-    private final String authorization;
+    // built once: adding the header then allocates nothing per request
+    private final Consumer<HttpFields.Mutable> authorization;
     private final Duration timeout;
     private final boolean streaming;
     private final Ticker ticker;
@@ -62,7 +67,8 @@ public final class JettyRequestSender
         }
         this.targets = List.copyOf(targets);
         this.bodies = Objects.requireNonNull(bodies, "bodies is null");
-        this.authorization = apiKey == null ? null : "Bearer " + apiKey;
+        HttpField authorizationField = apiKey == null ? null : new HttpField(HttpHeader.AUTHORIZATION, "Bearer " + apiKey);
+        this.authorization = authorizationField == null ? null : headers -> headers.put(authorizationField);
         this.timeout = Objects.requireNonNull(timeout, "timeout is null");
         this.streaming = streaming;
         this.ticker = Objects.requireNonNull(ticker, "ticker is null");
@@ -94,12 +100,12 @@ public final class JettyRequestSender
                 .method(HttpMethod.POST)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .body(new BytesRequestContent("application/json", bodies.get(index)))
-                .onResponseHeaders(exchange::headers)
-                .onResponseContent(exchange::content);
+                .onResponseHeaders(exchange)
+                .onResponseContent(exchange);
         if (authorization != null) {
-            request.headers(headers -> headers.put(HttpHeader.AUTHORIZATION, authorization));
+            request.headers(authorization);
         }
-        request.send(exchange::complete);
+        request.send(exchange);
     }
 
     @Override
@@ -113,15 +119,19 @@ public final class JettyRequestSender
         }
     }
 
-    /** The state of one request, touched by one client thread at a time (Jetty serialises a response's events). */
+    /**
+     * The state of one request, touched by one client thread at a time (Jetty serialises a response's events), and
+     * its listener for each of them: one object per request. Only a stream keeps read gaps and the body's tail.
+     */
     private final class Exchange
+            implements Response.HeadersListener, Response.ContentListener, Response.CompleteListener
     {
         private final Consumer<Outcome> done;
         private long firstByteNanos = -1;
         private long lastReadNanos;
-        private long[] gaps = new long[0];
+        private long[] gaps = NO_GAPS;
         private int gapCount;
-        private final byte[] tail = new byte[32];
+        private final byte[] tail = streaming ? new byte[TAIL_BYTES] : null;
         private int tailLength;
         private OptionalDouble overheadMs = OptionalDouble.empty();
 
@@ -130,7 +140,8 @@ public final class JettyRequestSender
             this.done = done;
         }
 
-        void headers(Response response)
+        @Override
+        public void onHeaders(Response response)
         {
             String overhead = response.getHeaders().get(OVERHEAD_HEADER);
             if (overhead != null) {
@@ -143,7 +154,8 @@ public final class JettyRequestSender
             }
         }
 
-        void content(Response response, ByteBuffer content)
+        @Override
+        public void onContent(Response response, ByteBuffer content)
         {
             long now = ticker.nanoTime();
             if (firstByteNanos < 0) {
@@ -175,7 +187,8 @@ public final class JettyRequestSender
             tailLength = keep + length;
         }
 
-        void complete(Result result)
+        @Override
+        public void onComplete(Result result)
         {
             long now = ticker.nanoTime();
             Response response = result.getResponse();
@@ -194,7 +207,8 @@ public final class JettyRequestSender
                 kind = OutcomeKind.OK;
             }
             // time to first byte says something only for streams (the first token); a whole answer has its latency
-            done.accept(new Outcome(kind, status, now, streaming ? firstByteNanos : -1, Arrays.copyOf(gaps, gapCount), overheadMs));
+            long[] gapsRead = gapCount == gaps.length ? gaps : Arrays.copyOf(gaps, gapCount);
+            done.accept(new Outcome(kind, status, now, streaming ? firstByteNanos : -1, gapsRead, overheadMs));
         }
 
         private OutcomeKind failureKind(Throwable failure, int status)

@@ -23,12 +23,10 @@ import java.util.Optional;
 public final class LocalResponseCache
         implements ResponseCache
 {
-    private final LocalCacheSettings settings;
     private final Cache<String, Entry> entries;
 
     public LocalResponseCache(LocalCacheSettings settings, InstantSource clock)
     {
-        this.settings = settings;
         this.entries = Caffeine.newBuilder()
                 .maximumSize(settings.maxEntries())
                 .expireAfter(Expiry.writing((String key, Entry entry) -> entry.ttl()))
@@ -57,11 +55,6 @@ public final class LocalResponseCache
         // copy the body: the caller's buffer may be reused once the response has been sent
         CachedResponse copy = new CachedResponse(response.body().clone(), response.usage(), response.createdAt());
         entries.put(query.key(), new Entry(copy, query.ttl()));
-    }
-
-    public LocalCacheSettings settings()
-    {
-        return settings;
     }
 
     /** How many entries the cache holds, expired ones not yet cleaned up included. */

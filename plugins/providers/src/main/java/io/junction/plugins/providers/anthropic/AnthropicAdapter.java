@@ -56,7 +56,7 @@ final class AnthropicAdapter
             throw new ProviderException(ErrorKind.INVALID_REQUEST, "anthropic serves only /chat/completions, not " + request.endpoint().path());
         }
         ChatRequest chat = ChatRequest.parse(request);
-        allowOneChoice(chat);
+        chat.removeSingleChoice();
         parameters.apply(chat);
         AnthropicRequestTranslator.Translated translated = translator.translate(chat, request.stream());
         UpstreamRequest upstreamRequest = UpstreamRequest.postJson(settings.messagesUri(), settings.headers(),
@@ -64,14 +64,6 @@ final class AnthropicAdapter
         return request.stream()
                 ? stream(upstreamRequest, chat.includeUsage(), translated.jsonMode())
                 : complete(upstreamRequest, translated.jsonMode());
-    }
-
-    /** Anthropic answers with one message: {@code n: 1} asks for nothing more, a larger n is an unsupported parameter. */
-    private static void allowOneChoice(ChatRequest chat)
-    {
-        if (chat.has("n") && chat.get("n").canConvertToInt() && chat.get("n").asInt() == 1) {
-            chat.json().remove("n");
-        }
     }
 
     private ProviderResponse.Complete complete(UpstreamRequest upstreamRequest, boolean jsonMode)

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.plugins.providers.common.ChunkWriter;
 import io.junction.plugins.providers.common.Json;
 import io.junction.plugins.providers.common.SseEventReader;
+import io.junction.plugins.providers.common.StopReasons;
 import io.junction.plugins.providers.common.TranslatedChunkStream;
+import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.UpstreamStream;
@@ -191,7 +193,7 @@ final class AnthropicChunkStream
             return events.nextData();
         }
         catch (IOException e) {
-            throw errors.failedReading(e);
+            throw UpstreamErrors.streamReadFailed(AnthropicErrors.PROVIDER, e);
         }
     }
 

@@ -7,7 +7,6 @@ import io.junction.spi.ErrorKind;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.ProviderException;
 
-import java.io.IOException;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,12 +58,6 @@ final class AnthropicErrors
                 type.isEmpty() ? null : errors.clean(type), null, null, Map.of(), null);
     }
 
-    ProviderException failedReading(IOException e)
-    {
-        return new ProviderException(ErrorKind.UNAVAILABLE,
-                "reading the upstream stream from " + PROVIDER + " failed (" + e.getClass().getSimpleName() + ")", e);
-    }
-
     /** Anthropic's rate-limit headers and Retry-After, plus the OpenAI-named copies LiteLLM adds. */
     static Map<String, String> passedOnHeaders(Map<String, String> headers)
     {
@@ -105,14 +98,8 @@ final class AnthropicErrors
 
     private static JsonNode errorObject(byte[] body)
     {
-        try {
-            JsonNode root = Json.MAPPER.readTree(body);
-            return root == null ? Json.NODES.missingNode() : root.path("error");
-        }
-        catch (IOException | RuntimeException e) {
-            // an HTML page from a proxy, say: the status speaks alone, the page is never echoed
-            return Json.NODES.missingNode();
-        }
+        // an HTML page from a proxy, say, has no error object: the status speaks alone, the page is never echoed
+        return Json.parseOrMissing(body).path("error");
     }
 
     private static Optional<String> text(JsonNode error, String field)

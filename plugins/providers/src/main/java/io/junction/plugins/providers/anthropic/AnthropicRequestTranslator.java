@@ -9,6 +9,7 @@ import io.junction.plugins.providers.common.Json;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -98,8 +99,9 @@ final class AnthropicRequestTranslator
     /** {@code max_completion_tokens} or {@code max_tokens}; else room for the thinking budget and an answer; else the default. */
     private int maxTokens(ChatRequest request, Optional<ObjectNode> thinking)
     {
-        if (request.maxTokens().isPresent()) {
-            return request.maxTokens().getAsInt();
+        OptionalInt requested = request.maxTokens();
+        if (requested.isPresent()) {
+            return requested.getAsInt();
         }
         JsonNode budget = thinking.map(value -> value.path("budget_tokens")).orElse(Json.NODES.missingNode());
         if (thinkingEnabled(thinking) && budget.canConvertToInt()) {

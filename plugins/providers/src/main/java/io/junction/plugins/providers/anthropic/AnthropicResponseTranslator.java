@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.plugins.providers.common.CompletionWriter;
 import io.junction.plugins.providers.common.Json;
+import io.junction.plugins.providers.common.StopReasons;
 import io.junction.plugins.providers.common.ToolCall;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.Usage;

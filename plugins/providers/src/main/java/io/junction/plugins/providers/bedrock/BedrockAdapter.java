@@ -7,7 +7,6 @@ import io.junction.plugins.providers.common.ParameterPolicy;
 import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.DeploymentSpec;
-import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
 import io.junction.spi.provider.ProviderContext;
 import io.junction.spi.provider.ProviderException;
@@ -43,8 +42,6 @@ final class BedrockAdapter
             "temperature", "top_p", "tools", "tool_choice", "response_format");
     private static final String INPUT_TOKENS_HEADER = "x-amzn-bedrock-input-token-count";
 
-    private final DeploymentSpec deployment;
-    private final ProviderContext context;
     private final BedrockSettings settings;
     private final UpstreamTimeouts timeouts;
     private final UpstreamClient upstream;
@@ -52,7 +49,9 @@ final class BedrockAdapter
     private final BedrockErrors errors;
     private final Supplier<UUID> ids;
     private final ParameterPolicy chatPolicy;
-    private final boolean dropParams;
+    // the model id is fixed, so is the embedding family it belongs to (null for a chat model)
+    private final BedrockEmbeddings.Family embeddingFamily;
+    private final ParameterPolicy embeddingPolicy;
 
     /**
      * @param environment the process environment, for LiteLLM's {@code AWS_*} fallbacks
@@ -60,21 +59,20 @@ final class BedrockAdapter
      */
     BedrockAdapter(DeploymentSpec deployment, ProviderContext context, Function<String, String> environment, Supplier<UUID> ids)
     {
-        this.deployment = deployment;
-        this.context = context;
         this.settings = BedrockSettings.from(deployment, environment);
         this.timeouts = deployment.timeouts();
         this.upstream = context.upstream();
         this.clock = context.clock();
         this.errors = new BedrockErrors(settings.auth().secrets(), clock);
         this.ids = ids;
-        this.dropParams = context.dropParams() || deployment.params().bool("drop_params").orElse(false);
         Set<String> chatParameters = new HashSet<>(CHAT_PARAMETERS);
         if (settings.modelId().contains("anthropic.")) {
             // Claude's extended thinking, as LiteLLM passes it
             chatParameters.add("thinking");
         }
         this.chatPolicy = ParameterPolicy.of(deployment, context, chatParameters);
+        this.embeddingFamily = BedrockEmbeddings.Family.of(settings.modelId());
+        this.embeddingPolicy = chatPolicy.supporting(embeddingFamily == null ? Set.of() : embeddingFamily.supportedParameters());
     }
 
     @Override
@@ -91,13 +89,9 @@ final class BedrockAdapter
     private ProviderResponse chat(ProviderRequest request)
     {
         ChatRequest chat = ChatRequest.parse(request);
-        if (chat.get("n").isNumber() && chat.get("n").asInt() == 1) {
-            // one choice is what Converse gives: n=1 asks for nothing more
-            chat.json().remove("n");
-        }
+        chat.removeSingleChoice();
         chatPolicy.apply(chat);
-        ConverseRequests.ConverseRequest converse = ConverseRequests.translate(chat, settings.modelId(),
-                dropParams || chat.get("drop_params").asBoolean(false));
+        ConverseRequests.ConverseRequest converse = ConverseRequests.translate(chat, settings.modelId(), chatPolicy.dropsUnsupported(chat));
         byte[] body = Json.bytes(converse.body());
         String id = "chatcmpl-" + ids.get();
         long created = clock.instant().getEpochSecond();
@@ -134,16 +128,15 @@ final class BedrockAdapter
 
     private ProviderResponse embeddings(ProviderRequest request)
     {
-        BedrockEmbeddings.Family family = BedrockEmbeddings.Family.of(settings.modelId());
-        if (family == null) {
+        if (embeddingFamily == null) {
             throw new ProviderException(ErrorKind.INVALID_REQUEST, "bedrock/" + settings.modelId() + " is not an embedding model this "
                     + "gateway serves: use amazon.titan-embed-text-* or cohere.embed-* models for /embeddings", 400, null, "model", null,
                     Map.of(), null);
         }
         ChatRequest embedding = ChatRequest.parse(request);
-        ParameterPolicy.of(deployment, context, family.supportedParameters()).apply(embedding);
+        embeddingPolicy.apply(embedding);
         URI uri = settings.modelUri("invoke");
-        return BedrockEmbeddings.embed(embedding, family, settings.modelId(), body -> {
+        return BedrockEmbeddings.embed(embedding, embeddingFamily, settings.modelId(), body -> {
             UpstreamResponse response = upstream.send(signedPost(uri, body));
             if (!response.successful()) {
                 throw errors.fromResponse(response.status(), response.headers(), response.body());

@@ -8,7 +8,6 @@ import io.junction.spi.ErrorKind;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.ProviderException;
 
-import java.io.IOException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +46,7 @@ final class BedrockErrors
                 .or(() -> json.map(node -> node.path("__type").asText(null)))
                 .map(BedrockErrors::shortName)
                 .orElse("");
-        String providerMessage = json.map(node -> node.has("message") ? node.get("message") : node.path("Message"))
-                .filter(JsonNode::isTextual).map(JsonNode::asText).orElse("");
+        String providerMessage = message(json);
         ErrorKind kind = kindOf(exceptionType, status, providerMessage);
 
         StringBuilder message = new StringBuilder(PROVIDER).append(" returned HTTP ").append(status);
@@ -66,8 +64,7 @@ final class BedrockErrors
     /** An exception message inside a stream that had started well ({@code :message-type: exception}). */
     ProviderException fromStreamException(String exceptionType, byte[] payload)
     {
-        String providerMessage = parse(payload).map(node -> node.has("message") ? node.get("message") : node.path("Message"))
-                .filter(JsonNode::isTextual).map(JsonNode::asText).orElse("");
+        String providerMessage = message(parse(payload));
         ErrorKind kind = kindOf(exceptionType, 0, providerMessage);
         String message = PROVIDER + " sent " + upstreamErrors.clean(exceptionType) + " in the stream"
                 + (providerMessage.isBlank() ? "" : ": " + upstreamErrors.clean(providerMessage));
@@ -125,18 +122,17 @@ final class BedrockErrors
         return hash >= 0 ? name.substring(hash + 1) : name;
     }
 
+    /** The body as a JSON object; empty for an HTML page from a proxy, say: the status and the exception type still speak. */
     private static Optional<JsonNode> parse(byte[] body)
     {
-        if (body.length == 0) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode node = Json.MAPPER.readTree(body);
-            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
-        }
-        catch (IOException e) {
-            // an HTML page from a proxy, say: the status and the exception type still speak
-            return Optional.empty();
-        }
+        JsonNode node = Json.parseOrMissing(body);
+        return node.isObject() ? Optional.of(node) : Optional.empty();
+    }
+
+    /** The {@code message} of an error body (some of Bedrock's exceptions spell it {@code Message}). */
+    private static String message(Optional<JsonNode> body)
+    {
+        return body.map(node -> node.has("message") ? node.get("message") : node.path("Message"))
+                .filter(JsonNode::isTextual).map(JsonNode::asText).orElse("");
     }
 }

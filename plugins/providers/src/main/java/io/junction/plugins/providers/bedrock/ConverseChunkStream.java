@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.plugins.providers.common.ChunkWriter;
 import io.junction.plugins.providers.common.Json;
+import io.junction.plugins.providers.common.StopReasons;
 import io.junction.plugins.providers.common.TranslatedChunkStream;
+import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.Usage;
@@ -55,7 +57,7 @@ final class ConverseChunkStream
             message = reader.next();
         }
         catch (IOException e) {
-            throw new ProviderException(ErrorKind.UNAVAILABLE, "reading the stream from bedrock failed (" + e.getClass().getSimpleName() + ")", e);
+            throw UpstreamErrors.streamReadFailed(BedrockErrors.PROVIDER, e);
         }
         if (message == null) {
             return false;
@@ -83,7 +85,7 @@ final class ConverseChunkStream
             case "messageStop" -> {
                 ensureRole();
                 stopped = true;
-                String finishReason = ConverseResults.finishReason(event.path("stopReason").asText(null));
+                String finishReason = StopReasons.finishReason(event.path("stopReason").asText(null));
                 if (jsonBlock >= 0 && toolIndexByBlock.isEmpty() && finishReason.equals("tool_calls")) {
                     // the forced JSON tool's call was the answer, streamed as content
                     finishReason = "stop";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.junction.plugins.providers.common.CompletionWriter;
 import io.junction.plugins.providers.common.Json;
+import io.junction.plugins.providers.common.StopReasons;
 import io.junction.plugins.providers.common.ToolCall;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ProviderException;
@@ -59,7 +60,7 @@ final class ConverseResponses
                 reasoning.append(block.get("reasoningContent").get("reasoningText").get("text").asText());
             }
         }
-        String finishReason = ConverseResults.finishReason(answer.get("stopReason").asText());
+        String finishReason = StopReasons.finishReason(answer.get("stopReason").asText());
         if (jsonAnswer != null && toolCalls.isEmpty()) {
             // the forced JSON tool's call is the answer, not a call the client should make (LiteLLM's json mode)
             finishReason = finishReason.equals("tool_calls") ? "stop" : finishReason;

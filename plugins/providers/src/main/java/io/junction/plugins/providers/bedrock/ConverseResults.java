@@ -3,26 +3,10 @@ package io.junction.plugins.providers.bedrock;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.junction.spi.provider.Usage;
 
-import java.util.Locale;
-
-/** What Converse reports about a finished answer, in OpenAI's terms: the finish reason and the token counts. */
+/** What Converse reports about a finished answer's token counts, in OpenAI's terms (its stop reason: {@code StopReasons}). */
 final class ConverseResults
 {
     private ConverseResults() {}
-
-    /**
-     * Converse's {@code stopReason} as OpenAI's {@code finish_reason}. Reasons OpenAI has no word for end as
-     * {@code stop}, so strict clients still parse the answer.
-     */
-    static String finishReason(String stopReason)
-    {
-        return switch (stopReason == null ? "" : stopReason.toLowerCase(Locale.ROOT)) {
-            case "max_tokens", "model_context_window_exceeded" -> "length";
-            case "tool_use" -> "tool_calls";
-            case "guardrail_intervened", "content_filtered" -> "content_filter";
-            default -> "stop";
-        };
-    }
 
     /**
      * Converse's {@code usage} as LiteLLM reports it: prompt tokens include the tokens read from and written to the

@@ -76,6 +76,18 @@ public final class ChatRequest
         return body.path("stream").asBoolean(false);
     }
 
+    /**
+     * Removes {@code n: 1}, which asks for the one choice a translated answer has anyway; any other {@code n} stays,
+     * for the {@link ParameterPolicy} to refuse or drop.
+     */
+    public void removeSingleChoice()
+    {
+        JsonNode n = body.get("n");
+        if (n != null && n.isNumber() && n.asDouble() == 1) {
+            body.remove("n");
+        }
+    }
+
     /** {@code stream_options.include_usage}: the client wants a last chunk with the stream's usage. */
     public boolean includeUsage()
     {

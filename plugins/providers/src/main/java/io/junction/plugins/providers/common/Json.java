@@ -49,6 +49,21 @@ public final class Json
         throw new ProviderException(kind, what + " is not a JSON object");
     }
 
+    /**
+     * A body as JSON, or a missing node when it is not JSON (an HTML page from a proxy, a cut body): for error bodies,
+     * which are read for what they say and never echoed.
+     */
+    public static JsonNode parseOrMissing(byte[] body)
+    {
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            return node == null ? NODES.missingNode() : node;
+        }
+        catch (IOException | RuntimeException e) {
+            return NODES.missingNode();
+        }
+    }
+
     public static byte[] bytes(JsonNode node)
     {
         try {

@@ -30,7 +30,7 @@ public final class ParameterPolicy
     private final boolean dropUnsupported;
     private final Set<String> alwaysDropped;
 
-    public ParameterPolicy(String provider, String model, Set<String> supported, boolean dropUnsupported, Set<String> alwaysDropped)
+    private ParameterPolicy(String provider, String model, Set<String> supported, boolean dropUnsupported, Set<String> alwaysDropped)
     {
         this.provider = Objects.requireNonNull(provider, "provider is null");
         this.model = Objects.requireNonNull(model, "model is null");
@@ -58,7 +58,6 @@ public final class ParameterPolicy
     public void apply(ChatRequest request)
     {
         alwaysDropped.forEach(request.json()::remove);
-        boolean drop = dropUnsupported || request.get("drop_params").asBoolean(false);
         List<String> unsupported = new ArrayList<>();
         for (String name : request.parameterNames()) {
             if (!GATEWAY_KEYS.contains(name) && !supported.contains(name) && request.has(name)) {
@@ -68,7 +67,7 @@ public final class ParameterPolicy
         if (unsupported.isEmpty()) {
             return;
         }
-        if (drop) {
+        if (dropsUnsupported(request)) {
             unsupported.forEach(request.json()::remove);
             return;
         }
@@ -77,8 +76,24 @@ public final class ParameterPolicy
                 + " \"drop_params\": true in the request).", 400, "unsupported_params", unsupported.get(0), null, Map.of(), null);
     }
 
-    public boolean supports(String parameter)
+    /**
+     * Whether what the provider cannot take is dropped rather than refused: by configuration, or by the request's own
+     * {@code drop_params}.
+     */
+    public boolean dropsUnsupported(ChatRequest request)
     {
-        return supported.contains(parameter);
+        return dropUnsupported || request.get("drop_params").asBoolean(false);
+    }
+
+    /** {@code additional_drop_params}: removed from every request. */
+    public Set<String> alwaysDropped()
+    {
+        return alwaysDropped;
+    }
+
+    /** The same deployment's dropping rules for another set of supported parameters. */
+    public ParameterPolicy supporting(Set<String> parameters)
+    {
+        return new ParameterPolicy(provider, model, parameters, dropUnsupported, alwaysDropped);
     }
 }

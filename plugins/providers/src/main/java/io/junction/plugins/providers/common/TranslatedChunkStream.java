@@ -1,8 +1,6 @@
 package io.junction.plugins.providers.common;
 
-import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.ChunkStream;
-import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.Usage;
 import io.junction.spi.provider.UpstreamStream;
 
@@ -66,7 +64,7 @@ public abstract class TranslatedChunkStream
             if (!readEvent()) {
                 nativeEnded = true;
                 if (!completed()) {
-                    throw new ProviderException(ErrorKind.UNAVAILABLE, "the upstream stream from " + provider() + " was cut before its end");
+                    throw UpstreamErrors.streamCut(provider());
                 }
                 Usage usage = reportedUsage();
                 if (includeUsage && usage.known()) {

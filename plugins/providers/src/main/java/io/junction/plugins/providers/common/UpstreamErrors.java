@@ -94,6 +94,19 @@ public final class UpstreamErrors
         return ErrorKind.fromHttpStatus(status);
     }
 
+    /** Reading a stream that had started well failed: the connection broke, not the provider's answer. */
+    public static ProviderException streamReadFailed(String provider, IOException e)
+    {
+        return new ProviderException(ErrorKind.UNAVAILABLE,
+                "reading the upstream stream from " + provider + " failed (" + e.getClass().getSimpleName() + ")", e);
+    }
+
+    /** A stream whose body ended before the provider's own end marker: cut, never a clean end. */
+    public static ProviderException streamCut(String provider)
+    {
+        return new ProviderException(ErrorKind.UNAVAILABLE, "the upstream stream from " + provider + " was cut before its end");
+    }
+
     /** Reads at most enough of an error body to hold any error object; a failed read leaves the status to speak. */
     public static byte[] readErrorBody(InputStream body)
     {

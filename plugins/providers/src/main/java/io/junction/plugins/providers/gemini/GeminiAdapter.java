@@ -47,7 +47,7 @@ final class GeminiAdapter
         this.model = deployment.model();
         this.api = api;
         this.chatParameters = ParameterPolicy.of(deployment, context, GeminiChatRequest.SUPPORTED_PARAMETERS);
-        this.embeddingParameters = ParameterPolicy.of(deployment, context, GeminiEmbeddings.SUPPORTED_PARAMETERS);
+        this.embeddingParameters = chatParameters.supporting(GeminiEmbeddings.SUPPORTED_PARAMETERS);
         this.timeouts = deployment.timeouts();
         this.upstream = context.upstream();
         this.clock = context.clock();
@@ -69,7 +69,7 @@ final class GeminiAdapter
     private ProviderResponse chat(ProviderRequest request)
     {
         ChatRequest chat = ChatRequest.parse(request);
-        GeminiChatRequest.acceptSingleChoice(chat);
+        chat.removeSingleChoice();
         chatParameters.apply(chat);
         byte[] body = Json.bytes(GeminiChatRequest.translate(chat));
         UpstreamRequest upstreamRequest = UpstreamRequest.postJson(api.generateContent(request.stream()), api.headers(), body, timeouts);

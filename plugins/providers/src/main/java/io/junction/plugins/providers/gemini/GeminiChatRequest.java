@@ -28,18 +28,6 @@ final class GeminiChatRequest
 
     private GeminiChatRequest() {}
 
-    /**
-     * Removes {@code n: 1}, which changes nothing: any other {@code n} stays for the policy to refuse or drop, since
-     * one candidate is all this adapter returns.
-     */
-    static void acceptSingleChoice(ChatRequest request)
-    {
-        JsonNode n = request.get("n");
-        if (n.isNumber() && n.asDouble() == 1) {
-            request.json().remove("n");
-        }
-    }
-
     static ObjectNode translate(ChatRequest request)
     {
         GeminiContents contents = GeminiContents.from(request.messages());

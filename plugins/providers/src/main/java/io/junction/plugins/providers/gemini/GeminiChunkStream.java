@@ -6,8 +6,8 @@ import io.junction.plugins.providers.common.Json;
 import io.junction.plugins.providers.common.SseEventReader;
 import io.junction.plugins.providers.common.ToolCall;
 import io.junction.plugins.providers.common.TranslatedChunkStream;
+import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.ErrorKind;
-import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.UpstreamStream;
 import io.junction.spi.provider.Usage;
 
@@ -102,8 +102,7 @@ final class GeminiChunkStream
             return events.nextData();
         }
         catch (IOException e) {
-            throw new ProviderException(ErrorKind.UNAVAILABLE,
-                    "reading the upstream stream from " + provider + " failed (" + e.getClass().getSimpleName() + ")", e);
+            throw UpstreamErrors.streamReadFailed(provider, e);
         }
     }
 

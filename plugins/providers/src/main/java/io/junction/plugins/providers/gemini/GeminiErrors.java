@@ -8,7 +8,6 @@ import io.junction.spi.ErrorKind;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.ProviderException;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -156,18 +155,11 @@ final class GeminiErrors
     /** The {@code error} object, unwrapped from Vertex's array form; a missing node when the body is not Google's JSON. */
     private static JsonNode errorObject(byte[] body)
     {
-        try {
-            JsonNode root = Json.MAPPER.readTree(body);
-            if (root != null && root.isArray() && !root.isEmpty()) {
-                root = root.get(0);
-            }
-            if (root != null && root.path("error").isObject()) {
-                return root.path("error");
-            }
+        // an HTML page from a proxy, say, has no error object and is never echoed
+        JsonNode root = Json.parseOrMissing(body);
+        if (root.isArray() && !root.isEmpty()) {
+            root = root.get(0);
         }
-        catch (IOException e) {
-            // an HTML page from a proxy, say: never echo it
-        }
-        return Json.object();
+        return root.path("error").isObject() ? root.path("error") : Json.object();
     }
 }

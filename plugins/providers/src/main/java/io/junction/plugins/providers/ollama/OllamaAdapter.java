@@ -9,7 +9,6 @@ import io.junction.plugins.providers.common.ParameterPolicy;
 import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.DeploymentSpec;
-import io.junction.spi.provider.Endpoint;
 import io.junction.spi.provider.ProviderAdapter;
 import io.junction.spi.provider.ProviderContext;
 import io.junction.spi.provider.ProviderException;
@@ -20,6 +19,7 @@ import io.junction.spi.provider.UpstreamRequest;
 import io.junction.spi.provider.UpstreamResponse;
 import io.junction.spi.provider.UpstreamStream;
 import io.junction.spi.provider.UpstreamTimeouts;
+import io.junction.spi.provider.Usage;
 
 import java.net.URI;
 import java.time.InstantSource;
@@ -70,7 +70,7 @@ final class OllamaAdapter
             chatParameters.addAll(CHAT_ONLY_PARAMETERS);
         }
         this.chatPolicy = ParameterPolicy.of(deployment, context, chatParameters);
-        this.embeddingPolicy = ParameterPolicy.of(deployment, context, EMBEDDING_PARAMETERS);
+        this.embeddingPolicy = chatPolicy.supporting(EMBEDDING_PARAMETERS);
         this.timeouts = deployment.timeouts();
         this.upstream = context.upstream();
         this.clock = context.clock();
@@ -104,10 +104,11 @@ final class OllamaAdapter
         }
         UpstreamResponse response = send(upstreamRequest);
         OllamaAnswer answer = OllamaAnswer.read(parse(response.body(), "its answer"), generate, this::toolCallId);
+        Usage usage = answer.usage(request.estimatedPromptTokens());
         byte[] completion = CompletionWriter.chatCompletion(completionId, answer.model().isEmpty() ? model : answer.model(), created,
                 answer.text(), answer.thinking(), answer.toolCalls(), OllamaAnswer.finishReason(answer.doneReason(), !answer.toolCalls().isEmpty()),
-                answer.usage(request.estimatedPromptTokens()));
-        return new ProviderResponse.Complete(completion, answer.usage(request.estimatedPromptTokens()), passedOnHeaders(response.headers()));
+                usage);
+        return new ProviderResponse.Complete(completion, usage, passedOnHeaders(response.headers()));
     }
 
     private ProviderResponse.Streaming stream(UpstreamRequest upstreamRequest, boolean includeUsage, String completionId, long created,

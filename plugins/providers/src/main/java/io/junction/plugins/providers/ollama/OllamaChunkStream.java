@@ -5,8 +5,7 @@ import io.junction.plugins.providers.common.ChunkWriter;
 import io.junction.plugins.providers.common.Json;
 import io.junction.plugins.providers.common.ToolCall;
 import io.junction.plugins.providers.common.TranslatedChunkStream;
-import io.junction.spi.ErrorKind;
-import io.junction.spi.provider.ProviderException;
+import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.provider.UpstreamStream;
 import io.junction.spi.provider.Usage;
 
@@ -98,23 +97,18 @@ final class OllamaChunkStream
             return lines.nextLine();
         }
         catch (IOException e) {
-            throw new ProviderException(ErrorKind.UNAVAILABLE,
-                    "reading the upstream stream from " + provider + " failed (" + e.getClass().getSimpleName() + ")", e);
+            throw UpstreamErrors.streamReadFailed(provider, e);
         }
     }
 
     private JsonNode parse(byte[] line)
     {
-        try {
-            JsonNode json = Json.MAPPER.readTree(line);
-            if (json != null && json.isObject()) {
-                return json;
-            }
+        JsonNode json = Json.parseOrMissing(line);
+        if (json.isObject()) {
+            return json;
         }
-        catch (IOException e) {
-            // reported below, without echoing the line: it holds generated text
-        }
-        throw lines.lastLineUnterminated() ? errors.streamCut() : errors.malformed("a stream line");
+        // never echoing the line: it holds generated text
+        throw lines.lastLineUnterminated() ? UpstreamErrors.streamCut(provider) : errors.malformed("a stream line");
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.junction.spi.ErrorKind;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.ProviderException;
 
-import java.io.IOException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,6 @@ final class OllamaErrors
         return errors.fromStreamEvent(message, null);
     }
 
-    ProviderException streamCut()
-    {
-        return new ProviderException(ErrorKind.UNAVAILABLE, "the upstream stream from " + provider + " was cut before its end");
-    }
-
     ProviderException malformed(String what)
     {
         return new ProviderException(ErrorKind.UPSTREAM_SERVER, provider + " sent " + what + " that is not the JSON its API describes");
@@ -51,15 +45,7 @@ final class OllamaErrors
     /** The {@code error} text of an error body; empty when the body is not Ollama's error object (an HTML page). */
     private static Optional<String> message(byte[] body)
     {
-        try {
-            JsonNode error = Json.MAPPER.readTree(body);
-            if (error != null && error.path("error").isTextual()) {
-                return Optional.of(error.path("error").asText());
-            }
-        }
-        catch (IOException e) {
-            // not JSON: the status speaks alone
-        }
-        return Optional.empty();
+        JsonNode error = Json.parseOrMissing(body).path("error");
+        return error.isTextual() ? Optional.of(error.asText()) : Optional.empty();
     }
 }

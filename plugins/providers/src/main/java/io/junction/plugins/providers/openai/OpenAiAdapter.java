@@ -1,5 +1,7 @@
 package io.junction.plugins.providers.openai;
 
+import io.junction.plugins.providers.common.ParameterPolicy;
+import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.provider.DeploymentSpec;
 import io.junction.spi.provider.ProviderAdapter;
@@ -13,8 +15,6 @@ import io.junction.spi.provider.UpstreamResponse;
 import io.junction.spi.provider.UpstreamStream;
 import io.junction.spi.provider.UpstreamTimeouts;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.Set;
 
@@ -28,9 +28,6 @@ import java.util.Set;
 public final class OpenAiAdapter
         implements ProviderAdapter
 {
-    // enough for any error object; a longer error body is cut here rather than held in memory
-    private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
-
     private final PassThroughTarget target;
     private final PassThroughBody bodies;
     private final UpstreamTimeouts timeouts;
@@ -43,9 +40,8 @@ public final class OpenAiAdapter
     public OpenAiAdapter(PassThroughTarget target, DeploymentSpec deployment, ProviderContext context)
     {
         this.target = target;
-        boolean dropUnsupported = context.dropParams() || deployment.params().bool("drop_params").orElse(false);
-        this.bodies = new PassThroughBody(target, deployment.model(), dropUnsupported,
-                Set.copyOf(deployment.params().stringList("additional_drop_params")));
+        // what the upstream refuses is known per request: the policy carries only the deployment's dropping rules
+        this.bodies = new PassThroughBody(target, ParameterPolicy.of(deployment, context, Set.of()));
         this.timeouts = deployment.timeouts();
         this.upstream = context.upstream();
         this.errors = new OpenAiErrors(target.provider(), target.secrets(), context.clock());
@@ -78,7 +74,7 @@ public final class OpenAiAdapter
         UpstreamStream stream = upstream.open(upstreamRequest);
         try {
             if (stream.status() < 200 || stream.status() >= 300) {
-                throw errors.fromResponse(stream.status(), stream.headers(), readErrorBody(stream.body()));
+                throw errors.fromResponse(stream.status(), stream.headers(), UpstreamErrors.readErrorBody(stream.body()));
             }
             return new ProviderResponse.Streaming(new OpenAiChunkStream(stream, errors, target.provider(), suppressUsageChunk),
                     OpenAiErrors.rateLimitHeaders(stream.headers()));
@@ -86,17 +82,6 @@ public final class OpenAiAdapter
         catch (RuntimeException e) {
             stream.close();
             throw e;
-        }
-    }
-
-    private static byte[] readErrorBody(InputStream body)
-    {
-        try {
-            return body.readNBytes(MAX_ERROR_BODY_BYTES);
-        }
-        catch (IOException e) {
-            // the status alone still says what went wrong
-            return new byte[0];
         }
     }
 

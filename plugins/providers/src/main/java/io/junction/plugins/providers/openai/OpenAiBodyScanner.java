@@ -34,51 +34,94 @@ final class OpenAiBodyScanner
 
     /**
      * What one stream chunk says beyond its content: a non-null {@code usage}, an {@code error} object, empty
-     * {@code choices}. Most chunks contain none of them anywhere, which a byte search settles without parsing.
+     * {@code choices}. Most chunks contain none of them anywhere, which one pass over the bytes settles without parsing.
      */
     static Facts chunk(byte[] payload)
     {
-        // with include_usage every chunk carries "usage":null, which a byte check settles as well
-        if (indexOf(payload, ERROR_KEY) < 0 && onlyNullUsage(payload) && !mayHaveEmptyChoices(payload)) {
+        if (!mayTellMore(payload)) {
             return Facts.NONE;
         }
         Facts facts = scan(payload);
         return new Facts(facts.usage(), facts.error(), null, facts.emptyChoices());
     }
 
+    /**
+     * Whether an {@code "error"} key, a {@code "usage"} key with a value other than null (with include_usage every
+     * chunk carries {@code "usage":null}) or a {@code "choices"} key with the value {@code []} occurs anywhere: only
+     * then is the chunk parsed, to know whether it is the top-level one.
+     */
+    private static boolean mayTellMore(byte[] payload)
+    {
+        for (int at = 0; at < payload.length - 1; at++) {
+            if (payload[at] != '"') {
+                continue;
+            }
+            boolean tells = switch (payload[at + 1]) {
+                case 'e' -> startsWith(payload, at, ERROR_KEY);
+                case 'u' -> nonNullUsageAt(payload, at);
+                case 'c' -> startsWith(payload, at, CHOICES_KEY) && emptyArrayAfter(payload, at + CHOICES_KEY.length);
+                default -> false;
+            };
+            if (tells) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether every {@code "usage"} key in the payload has the value null (true when there is none). */
     static boolean onlyNullUsage(byte[] payload)
     {
-        int from = 0;
-        while (true) {
-            int at = indexOf(payload, USAGE_KEY, from);
-            if (at < 0) {
-                return true;
+        for (int at = 0; at < payload.length; at++) {
+            if (payload[at] == '"' && nonNullUsageAt(payload, at)) {
+                return false;
             }
-            int i = skipWhitespace(payload, at + USAGE_KEY.length);
-            if (i < payload.length && payload[i] == ':') {
-                i = skipWhitespace(payload, i + 1);
-                if (!startsWith(payload, i, NULL)) {
-                    return false;
-                }
-            }
-            // otherwise "usage" was a string value, not a key
-            from = at + USAGE_KEY.length;
         }
+        return true;
     }
 
-    /** Whether some {@code "choices"} key has the value {@code []}: only then is the chunk parsed to know if it is the top-level one. */
-    private static boolean mayHaveEmptyChoices(byte[] payload)
+    /** Whether a {@code "usage"} key with a value other than null starts at {@code at} (not a string value "usage"). */
+    private static boolean nonNullUsageAt(byte[] payload, int at)
     {
-        for (int at = indexOf(payload, CHOICES_KEY); at >= 0; at = indexOf(payload, CHOICES_KEY, at + CHOICES_KEY.length)) {
-            int i = skipWhitespace(payload, at + CHOICES_KEY.length);
-            if (i < payload.length && payload[i] == ':') {
-                i = skipWhitespace(payload, i + 1);
-                if (i < payload.length && payload[i] == '[') {
-                    i = skipWhitespace(payload, i + 1);
-                    if (i < payload.length && payload[i] == ']') {
-                        return true;
-                    }
+        if (!startsWith(payload, at, USAGE_KEY)) {
+            return false;
+        }
+        int i = skipWhitespace(payload, at + USAGE_KEY.length);
+        if (i >= payload.length || payload[i] != ':') {
+            return false;
+        }
+        return !startsWith(payload, skipWhitespace(payload, i + 1), NULL);
+    }
+
+    /** Whether a key ending before {@code from} has the value {@code []}. */
+    private static boolean emptyArrayAfter(byte[] payload, int from)
+    {
+        int i = skipWhitespace(payload, from);
+        if (i >= payload.length || payload[i] != ':') {
+            return false;
+        }
+        i = skipWhitespace(payload, i + 1);
+        if (i >= payload.length || payload[i] != '[') {
+            return false;
+        }
+        i = skipWhitespace(payload, i + 1);
+        return i < payload.length && payload[i] == ']';
+    }
+
+    /**
+     * Whether any of the quoted keys ({@code "name"}, quotes included) occurs anywhere in the body: one pass over its
+     * bytes, however many keys there are.
+     */
+    static boolean mentionsAny(byte[] body, byte[][] quotedKeys)
+    {
+        for (int at = 0; at < body.length - 1; at++) {
+            if (body[at] != '"') {
+                continue;
+            }
+            for (byte[] key : quotedKeys) {
+                // the byte after the quote rules out most keys before a full comparison
+                if (key[1] == body[at + 1] && startsWith(body, at, key)) {
+                    return true;
                 }
             }
         }
@@ -311,30 +354,6 @@ final class OpenAiBodyScanner
     private static byte[] quoted(String key)
     {
         return ("\"" + key + "\"").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle)
-    {
-        return indexOf(haystack, needle, 0);
-    }
-
-    static int indexOf(byte[] haystack, byte[] needle, int from)
-    {
-        byte first = needle[0];
-        int last = haystack.length - needle.length;
-        outer:
-        for (int i = from; i <= last; i++) {
-            if (haystack[i] != first) {
-                continue;
-            }
-            for (int j = 1; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     private static int skipWhitespace(byte[] bytes, int from)

@@ -1,9 +1,8 @@
 package io.junction.plugins.providers.openai;
 
 import io.junction.plugins.providers.common.SseEventReader;
-import io.junction.spi.ErrorKind;
+import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.provider.ChunkStream;
-import io.junction.spi.provider.ProviderException;
 import io.junction.spi.provider.UpstreamStream;
 import io.junction.spi.provider.Usage;
 
@@ -87,8 +86,7 @@ final class OpenAiChunkStream
             return events.nextData();
         }
         catch (IOException e) {
-            throw new ProviderException(ErrorKind.UNAVAILABLE,
-                    "reading the upstream stream from " + provider + " failed (" + e.getClass().getSimpleName() + ")", e);
+            throw UpstreamErrors.streamReadFailed(provider, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.junction.plugins.providers.openai;
 
 import io.junction.plugins.providers.common.RetryAfter;
+import io.junction.plugins.providers.common.UpstreamErrors;
 import io.junction.spi.ErrorKind;
 import io.junction.spi.Secret;
 import io.junction.spi.provider.ProviderException;
@@ -20,13 +21,12 @@ import java.util.Set;
  */
 final class OpenAiErrors
 {
-    private static final int MAX_MESSAGE_CHARS = 1000;
     private static final String RATE_LIMIT_HEADER_PREFIX = "x-ratelimit-";
     private static final Set<String> CONTEXT_WINDOW_CODES = Set.of("context_length_exceeded");
     private static final Set<String> CONTENT_POLICY_CODES = Set.of("content_policy_violation", "content_filter");
 
     private final String provider;
-    private final List<String> secrets;
+    private final UpstreamErrors upstreamErrors;
     private final InstantSource clock;
 
     /**
@@ -36,7 +36,7 @@ final class OpenAiErrors
     OpenAiErrors(String provider, List<Secret> secrets, InstantSource clock)
     {
         this.provider = provider;
-        this.secrets = secrets.stream().filter(secret -> !secret.isEmpty()).map(Secret::reveal).toList();
+        this.upstreamErrors = new UpstreamErrors(provider, secrets, clock);
         this.clock = clock;
     }
 
@@ -134,26 +134,14 @@ final class OpenAiErrors
 
     private String describe(String what, UpstreamError error)
     {
-        String text = redact(error.message());
-        if (text == null || text.isBlank()) {
-            return provider + " " + what;
-        }
-        if (text.length() > MAX_MESSAGE_CHARS) {
-            text = text.substring(0, MAX_MESSAGE_CHARS) + "...";
-        }
-        return provider + " " + what + ": " + text;
+        String text = upstreamErrors.clean(error.message());
+        return text.isBlank() ? provider + " " + what : provider + " " + what + ": " + text;
     }
 
+    /** The deployment's secrets redacted (and the length capped); null stays null, as an absent code or param. */
     private String redact(String text)
     {
-        if (text == null) {
-            return null;
-        }
-        String redacted = text;
-        for (String secret : secrets) {
-            redacted = redacted.replace(secret, Secret.MASK);
-        }
-        return redacted;
+        return text == null ? null : upstreamErrors.clean(text);
     }
 
     private static String lowerCase(String text)

@@ -12,6 +12,7 @@ import io.junction.spi.provider.ProviderRequest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,46 +28,34 @@ final class PassThroughBody
 {
     private static final String STREAM_OPTIONS = "stream_options";
     private static final String DROP_PARAMS = "drop_params";
-    private static final byte[] STREAM_OPTIONS_KEY = quoted(STREAM_OPTIONS);
     private static final byte[] INCLUDE_USAGE_MEMBER = "\"stream_options\":{\"include_usage\":true},".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NOTHING = new byte[0];
 
-    private final String provider;
-    private final String model;
     private final byte[] upstreamModel;
     private final String upstreamModelName;
     private final ParameterRules rules;
-    private final boolean dropUnsupported;
-    private final Set<String> alwaysDropped;
+    private final ParameterPolicy policy;
     private final boolean supportsStreamOptions;
-    private final Set<String> chatWatched;
-    private final Set<String> otherWatched;
-    private final byte[][] chatNeedles;
-    private final byte[][] otherNeedles;
+    private final Watched chatWatched;
+    private final Watched otherWatched;
 
     /**
-     * @param model the deployment's model, named in a refusal
-     * @param dropUnsupported LiteLLM's {@code drop_params} for this deployment
-     * @param alwaysDropped {@code additional_drop_params}
+     * @param policy the deployment's {@code drop_params} and {@code additional_drop_params}
      */
-    PassThroughBody(PassThroughTarget target, String model, boolean dropUnsupported, Set<String> alwaysDropped)
+    PassThroughBody(PassThroughTarget target, ParameterPolicy policy)
     {
-        this.provider = target.provider();
-        this.model = model;
         this.upstreamModelName = target.upstreamModel();
         this.upstreamModel = JsonStrings.quote(target.upstreamModel()).getBytes(StandardCharsets.UTF_8);
         this.rules = target.parameterRules();
-        this.dropUnsupported = dropUnsupported;
-        this.alwaysDropped = Set.copyOf(alwaysDropped);
+        this.policy = policy;
         this.supportsStreamOptions = target.supportsStreamOptions();
         // drop_params is LiteLLM's, never a provider parameter: an upstream would refuse it
-        Set<String> other = new LinkedHashSet<>(alwaysDropped);
+        Set<String> other = new LinkedHashSet<>(policy.alwaysDropped());
         other.add(DROP_PARAMS);
         Set<String> chat = new LinkedHashSet<>(other);
         chat.addAll(rules.names());
-        this.otherWatched = Set.copyOf(other);
-        this.chatWatched = Set.copyOf(chat);
-        this.otherNeedles = needles(other);
-        this.chatNeedles = needles(chat);
+        this.otherWatched = Watched.of(other);
+        this.chatWatched = Watched.of(chat);
     }
 
     /**
@@ -78,16 +67,16 @@ final class PassThroughBody
         byte[] body = request.body();
         boolean chat = request.endpoint() == Endpoint.CHAT_COMPLETIONS;
         boolean askUsage = request.stream() && supportsStreamOptions && request.endpoint() != Endpoint.EMBEDDINGS;
-        boolean watchedMentioned = mentionsAny(body, chat ? chatNeedles : otherNeedles);
-        boolean streamOptionsMentioned = askUsage && OpenAiBodyScanner.indexOf(body, STREAM_OPTIONS_KEY) >= 0;
-        if (!watchedMentioned && !streamOptionsMentioned) {
-            return askUsage ? new Prepared(splice(request, true), true) : new Prepared(splice(request, false), false);
+        Watched watched = chat ? chatWatched : otherWatched;
+        // stream_options matters only when the gateway is about to ask for usage itself
+        if (!OpenAiBodyScanner.mentionsAny(body, askUsage ? watched.keysWithStreamOptions() : watched.keys())) {
+            return new Prepared(splice(request, askUsage), askUsage);
         }
 
-        TopLevelFacts facts = TopLevelFacts.scan(body, chat ? chatWatched : otherWatched);
+        TopLevelFacts facts = TopLevelFacts.scan(body, watched.names());
         List<String> refused = chat ? rules.refused(facts.present(), upstreamModelName) : List.of();
         boolean rewrite = !refused.isEmpty() || facts.keys().contains(DROP_PARAMS)
-                || alwaysDropped.stream().anyMatch(facts.keys()::contains)
+                || policy.alwaysDropped().stream().anyMatch(facts.keys()::contains)
                 || (chat && rules.renames().keySet().stream().anyMatch(facts.present()::containsKey));
         boolean suppressUsage = askUsage && facts.streamUsage() != TopLevelFacts.StreamUsage.REQUESTED;
         boolean setStreamOptions = suppressUsage && facts.streamUsage() == TopLevelFacts.StreamUsage.NOT_REQUESTED;
@@ -104,7 +93,7 @@ final class PassThroughBody
         ChatRequest request = ChatRequest.of(json);
         List<String> supported = new ArrayList<>(request.parameterNames());
         supported.removeAll(refused);
-        new ParameterPolicy(provider, model, Set.copyOf(supported), dropUnsupported, alwaysDropped).apply(request);
+        policy.supporting(Set.copyOf(supported)).apply(request);
         json.remove(DROP_PARAMS);
         if (chat) {
             for (Map.Entry<String, String> rename : rules.renames().entrySet()) {
@@ -133,7 +122,7 @@ final class PassThroughBody
         byte[] body = request.body();
         int start = request.modelValueStart();
         int end = request.modelValueEnd();
-        byte[] insertion = withUsage ? INCLUDE_USAGE_MEMBER : new byte[0];
+        byte[] insertion = withUsage ? INCLUDE_USAGE_MEMBER : NOTHING;
         // the model sits inside the object, so its opening brace comes first and a member follows the insertion
         int insertAt = withUsage ? openingBrace(body) + 1 : 0;
         byte[] spliced = new byte[body.length + insertion.length - (end - start) + upstreamModel.length];
@@ -160,24 +149,24 @@ final class PassThroughBody
         throw new IllegalStateException("a body with a model span has an opening brace");
     }
 
-    private static boolean mentionsAny(byte[] body, byte[][] needles)
+    /**
+     * The top-level keys the pass-through watches on one kind of endpoint, and the same names quoted, as the byte
+     * search looks for them (with {@code stream_options} added, for a stream the gateway asks usage of).
+     */
+    private record Watched(Set<String> names, byte[][] keys, byte[][] keysWithStreamOptions)
     {
-        for (byte[] needle : needles) {
-            if (OpenAiBodyScanner.indexOf(body, needle) >= 0) {
-                return true;
-            }
+        static Watched of(Set<String> names)
+        {
+            byte[][] keys = names.stream().map(Watched::quoted).toArray(byte[][]::new);
+            byte[][] withStreamOptions = Arrays.copyOf(keys, keys.length + 1);
+            withStreamOptions[keys.length] = quoted(STREAM_OPTIONS);
+            return new Watched(Set.copyOf(names), keys, withStreamOptions);
         }
-        return false;
-    }
 
-    private static byte[][] needles(Set<String> names)
-    {
-        return names.stream().map(PassThroughBody::quoted).toArray(byte[][]::new);
-    }
-
-    private static byte[] quoted(String key)
-    {
-        return JsonStrings.quote(key).getBytes(StandardCharsets.UTF_8);
+        private static byte[] quoted(String key)
+        {
+            return JsonStrings.quote(key).getBytes(StandardCharsets.UTF_8);
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.junction.plugins.routing.cost;
 
 import io.junction.plugins.routing.DecayingAverage;
-import io.junction.plugins.routing.Headroom;
 import io.junction.plugins.routing.LowestScorePick;
 import io.junction.spi.routing.AttemptOutcome;
 import io.junction.spi.routing.Candidate;
@@ -54,23 +53,12 @@ public final class CostBasedStrategy
     @Override
     public Optional<Candidate> select(RouteRequest request, List<Candidate> candidates)
     {
-        double promptWeight = 1;
-        double completionWeight = 1;
         DecayingAverage completions = completionTokens.get(request.modelGroup());
         double expectedCompletion = completions == null ? Double.NaN : completions.mean(clock.millis());
-        if (request.estimatedPromptTokens() > 0 && expectedCompletion > 0) {
-            promptWeight = request.estimatedPromptTokens();
-            completionWeight = expectedCompletion;
-        }
-        LowestScorePick pick = new LowestScorePick(random);
-        for (int i = 0; i < candidates.size(); i++) {
-            Candidate candidate = candidates.get(i);
-            if (Headroom.allows(candidate, request)) {
-                TokenPrice price = priceOf(candidate.deployment());
-                pick.offer(candidate, price == UNKNOWN ? Double.POSITIVE_INFINITY : price.cost(promptWeight, completionWeight));
-            }
-        }
-        return pick.result();
+        boolean lengthsKnown = request.estimatedPromptTokens() > 0 && expectedCompletion > 0;
+        double promptWeight = lengthsKnown ? request.estimatedPromptTokens() : 1;
+        double completionWeight = lengthsKnown ? expectedCompletion : 1;
+        return LowestScorePick.amongThoseWithHeadroom(request, candidates, random, candidate -> cost(candidate.deployment(), promptWeight, completionWeight));
     }
 
     @Override
@@ -87,6 +75,13 @@ public final class CostBasedStrategy
     {
         TokenPrice price = priceOf(deployment);
         return price == UNKNOWN ? Optional.empty() : Optional.of(price);
+    }
+
+    /** The deployment's score: its cost for a call of this shape, {@code +Infinity} when its price is unknown. */
+    private double cost(Deployment deployment, double promptWeight, double completionWeight)
+    {
+        TokenPrice price = priceOf(deployment);
+        return price == UNKNOWN ? Double.POSITIVE_INFINITY : price.cost(promptWeight, completionWeight);
     }
 
     private TokenPrice priceOf(Deployment deployment)

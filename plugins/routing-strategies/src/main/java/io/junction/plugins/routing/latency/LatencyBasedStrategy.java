@@ -94,14 +94,16 @@ public final class LatencyBasedStrategy
             }
             anyHeadroom = true;
             Candidate candidate = candidates.get(i);
+            if (score <= reach) {
+                fastest.offer(candidate, 0);
+                continue;
+            }
+            // only an unknown or a slower deployment needs its state again: whether it is due a probe
             DeploymentLatency latency = latencyOf(candidate.id());
             if (Double.isNaN(score)) {
                 if (latency.probeDue(now, probeIntervalMillis)) {
                     unknown.offer(candidate, 0);
                 }
-            }
-            else if (score <= reach) {
-                fastest.offer(candidate, 0);
             }
             else if (latency.ageMillis(figure, now) >= probeIntervalMillis && latency.probeDue(now, probeIntervalMillis)) {
                 stale.offer(candidate, 0);

@@ -37,9 +37,7 @@ class LatencyBasedStrategyTest
     @Test
     void picksTheFastestDeployment()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
-        teach(strategy, "a", 500, 100);
-        teach(strategy, "b", 300, 100);
+        LatencyBasedStrategy strategy = strategyThatSaw(500, 300);
         teach(strategy, "c", 800, 100);
 
         for (int i = 0; i < 100; i++) {
@@ -61,7 +59,7 @@ class LatencyBasedStrategyTest
     @Test
     void streamsAreRoutedOnTimeToFirstToken()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
+        LatencyBasedStrategy strategy = strategy();
         for (int i = 0; i < 5; i++) {
             // a starts streaming quickly but finishes late; b is the reverse
             strategy.onOutcome(streamed("a", 200, 5_000, 100));
@@ -77,7 +75,7 @@ class LatencyBasedStrategyTest
     @Test
     void wholeResponsesCompareSecondsPerCompletionToken()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
+        LatencyBasedStrategy strategy = strategy();
         // a took longer, but wrote eight times as much: 10 ms a token against 30
         teach(strategy, "a", 4_000, 400);
         teach(strategy, "b", 1_500, 50);
@@ -88,7 +86,7 @@ class LatencyBasedStrategyTest
     @Test
     void withoutTokenCountsWholeResponsesCompareSeconds()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
+        LatencyBasedStrategy strategy = strategy();
         teach(strategy, "a", 4_000, 400);
         // b reports no usage, so per-token figures cannot be compared
         teach(strategy, "b", 1_500, 0);
@@ -99,9 +97,7 @@ class LatencyBasedStrategyTest
     @Test
     void aNewDeploymentGetsOneProbePerIntervalNotAFlood()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
-        teach(strategy, "a", 500, 100);
-        teach(strategy, "b", 300, 100);
+        LatencyBasedStrategy strategy = strategyThatSaw(500, 300);
         List<Candidate> candidates = List.of(a, b, c);
 
         Map<String, Integer> burst = Picks.count(strategy, WHOLE, candidates, 100);
@@ -121,7 +117,7 @@ class LatencyBasedStrategyTest
     @Test
     void withNothingKnownRequestsSpreadEvenly()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
+        LatencyBasedStrategy strategy = strategy();
 
         Picks.assertUniform(Picks.count(strategy, WHOLE, List.of(a, b, c), 6_000), 6_000, "a", "b", "c");
     }
@@ -129,9 +125,7 @@ class LatencyBasedStrategyTest
     @Test
     void aSlowDeploymentIsReprobedRarelyAndRecoversWhenItGetsFast()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
-        teach(strategy, "a", 300, 100);
-        teach(strategy, "b", 3_000, 100);
+        LatencyBasedStrategy strategy = strategyThatSaw(300, 3_000);
 
         // ten minutes of one request a second while b stays slow
         int seconds = 600;
@@ -166,9 +160,7 @@ class LatencyBasedStrategyTest
     @Test
     void aTimeoutCountsAsTheLongWaitItWas()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
-        teach(strategy, "a", 300, 100);
-        teach(strategy, "b", 400, 100);
+        LatencyBasedStrategy strategy = strategyThatSaw(300, 400);
         for (int i = 0; i < 3; i++) {
             strategy.onOutcome(streamed("a", 100, 300, 100));
             strategy.onOutcome(streamed("b", 200, 400, 100));
@@ -184,9 +176,7 @@ class LatencyBasedStrategyTest
     @Test
     void failuresCountThroughTheSuccessRate()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
-        teach(strategy, "a", 300, 100);
-        teach(strategy, "b", 400, 100);
+        LatencyBasedStrategy strategy = strategyThatSaw(300, 400);
         for (int i = 0; i < 3; i++) {
             // quick server errors: half of a's recent attempts now fail, so a good answer takes 600 ms there
             strategy.onOutcome(failed("a", ErrorKind.UPSTREAM_SERVER, 50));
@@ -198,9 +188,7 @@ class LatencyBasedStrategyTest
     @Test
     void theCallersOwnErrorsDoNotCountAgainstADeployment()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
-        teach(strategy, "a", 300, 100);
-        teach(strategy, "b", 400, 100);
+        LatencyBasedStrategy strategy = strategyThatSaw(300, 400);
         for (ErrorKind kind : List.of(ErrorKind.INVALID_REQUEST, ErrorKind.CONTEXT_WINDOW_EXCEEDED, ErrorKind.CONTENT_POLICY,
                 ErrorKind.REQUEST_TOO_LARGE, ErrorKind.INTERNAL)) {
             strategy.onOutcome(failed("a", kind, 20_000));
@@ -215,7 +203,7 @@ class LatencyBasedStrategyTest
     @Test
     void recentSamplesOutweighOldOnes()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
+        LatencyBasedStrategy strategy = strategy();
         for (int i = 0; i < 100; i++) {
             strategy.onOutcome(whole("a", 300, 100));
         }
@@ -247,9 +235,7 @@ class LatencyBasedStrategyTest
     @Test
     void deploymentsWithoutHeadroomAreSkippedEvenWhenFastest()
     {
-        LatencyBasedStrategy strategy = strategy(LatencySettings.DEFAULTS);
-        teach(strategy, "a", 100, 100);
-        teach(strategy, "b", 900, 100);
+        LatencyBasedStrategy strategy = strategyThatSaw(100, 900);
         Candidate fastButFull = deployment("a").rpm(10).load(0, 10, 0).candidate();
         Candidate unknownButFull = deployment("c").tpm(100).candidate();
 
@@ -271,6 +257,20 @@ class LatencyBasedStrategyTest
         for (int i = 0; i < 500; i++) {
             assertEquals(first.select(WHOLE, List.of(a, b, c)), second.select(WHOLE, List.of(a, b, c)));
         }
+    }
+
+    private LatencyBasedStrategy strategy()
+    {
+        return strategy(LatencySettings.DEFAULTS);
+    }
+
+    /** A strategy with the default settings that has seen a few answers of 100 tokens from a and from b, taking this long. */
+    private LatencyBasedStrategy strategyThatSaw(long millisOfA, long millisOfB)
+    {
+        LatencyBasedStrategy strategy = strategy();
+        teach(strategy, "a", millisOfA, 100);
+        teach(strategy, "b", millisOfB, 100);
+        return strategy;
     }
 
     private LatencyBasedStrategy strategy(LatencySettings settings)

@@ -44,12 +44,14 @@ final class RoutingSimulator
     private static final long START_MILLIS = 1_767_225_600_000L; // 2026-01-01T00:00:00Z, a minute boundary
 
     private final List<SimulatedDeployment> deployments;
+    private final Optional<SimulatedDeployment> degrading;
     private final int numRetries;
     private final long strategySeed;
 
     RoutingSimulator(List<SimulatedDeployment> deployments, int numRetries, long strategySeed)
     {
         this.deployments = List.copyOf(deployments);
+        this.degrading = this.deployments.stream().filter(deployment -> deployment.degradation().isPresent()).findFirst();
         this.numRetries = numRetries;
         this.strategySeed = strategySeed;
     }
@@ -200,13 +202,10 @@ final class RoutingSimulator
             chosen.tokens += request.estimatedPromptTokens();
             chosen.attempts++;
             long elapsed = now - START_MILLIS;
-            if (degradingDeployment().isPresent()) {
-                SimulatedDeployment degrading = degradingDeployment().get();
-                if (degrading.degradedAt(elapsed)) {
-                    attemptsWhileDegraded++;
-                    if (degrading == deployment) {
-                        attemptsOnDegradedWhileDegraded++;
-                    }
+            if (degrading.isPresent() && degrading.get().degradedAt(elapsed)) {
+                attemptsWhileDegraded++;
+                if (degrading.get() == deployment) {
+                    attemptsOnDegradedWhileDegraded++;
                 }
             }
             Attempt attempt = play(request, index, tried, chosen, now, minute, elapsed);
@@ -284,11 +283,6 @@ final class RoutingSimulator
                 return;
             }
             failed++;
-        }
-
-        private Optional<SimulatedDeployment> degradingDeployment()
-        {
-            return deployments.stream().filter(deployment -> deployment.degradation().isPresent()).findFirst();
         }
 
         private StrategyResult result(int requests)
